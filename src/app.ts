@@ -1,0 +1,37 @@
+import type { LoadedConfig } from './config/index.ts';
+import { HANDLERS } from './handlers/index.ts';
+import type { Logger } from './log/index.ts';
+import { Connection } from './rpc/connection.ts';
+import { Dispatcher } from './rpc/dispatcher.ts';
+import { Hub } from './rpc/hub.ts';
+import { ServerRequests } from './rpc/server-requests.ts';
+import type { AcceptChannel } from './transport/channel.ts';
+
+/** Everything a request handler may reach: the composition root's services. */
+export interface App {
+  readonly config: LoadedConfig;
+  readonly log: Logger;
+  readonly hub: Hub;
+  readonly serverRequests: ServerRequests;
+}
+
+/** Wires the services together and returns what transports call for each new client. */
+export function createApp(config: LoadedConfig, log: Logger): { app: App; accept: AcceptChannel } {
+  const app: App = { config, log, hub: new Hub(), serverRequests: new ServerRequests() };
+  const rpcLog = log.child('rpc');
+  const dispatcher = new Dispatcher({ app, handlers: HANDLERS, serverRequests: app.serverRequests, log: rpcLog });
+  const accept: AcceptChannel = (channel) => {
+    const conn = new Connection(channel);
+    app.hub.add(conn);
+    rpcLog.debug('connection opened', { conn: conn.id, transport: channel.transport, peer: channel.label });
+    return {
+      onMessage: (text) => dispatcher.handle(conn, text),
+      onClose: () => {
+        conn.closed = true;
+        app.hub.remove(conn);
+        rpcLog.debug('connection closed', { conn: conn.id });
+      },
+    };
+  };
+  return { app, accept };
+}

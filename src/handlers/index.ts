@@ -1,0 +1,15 @@
+import { initializeHandlers } from './initialize.ts';
+import { threadHandlers } from './thread.ts';
+import { turnHandlers } from './turn.ts';
+import type { AppHandler } from './types.ts';
+
+/**
+ * The routing table: method name → handler, assembled from one module per method family.
+ * Methods of the protocol missing here are answered with a "not implemented" error by the
+ * dispatcher, never with silence.
+ */
+export const HANDLERS: Readonly<Record<string, AppHandler | undefined>> = {
+  ...initializeHandlers,
+  ...threadHandlers,
+  ...turnHandlers,
+};
