@@ -4,6 +4,7 @@ import type { Logger } from './log/index.ts';
 import { Connection } from './rpc/connection.ts';
 import { Dispatcher } from './rpc/dispatcher.ts';
 import { Hub } from './rpc/hub.ts';
+import { Ingress } from './rpc/ingress.ts';
 import { ServerRequests } from './rpc/server-requests.ts';
 import type { AcceptChannel } from './transport/channel.ts';
 
@@ -20,14 +21,19 @@ export function createApp(config: LoadedConfig, log: Logger): { app: App; accept
   const app: App = { config, log, hub: new Hub(), serverRequests: new ServerRequests() };
   const rpcLog = log.child('rpc');
   const dispatcher = new Dispatcher({ app, handlers: HANDLERS, serverRequests: app.serverRequests, log: rpcLog });
+  const ingress = new Ingress(
+    (conn, text) => dispatcher.handle(conn, text),
+    (conn, text) => dispatcher.refuse(conn, text),
+  );
   const accept: AcceptChannel = (channel) => {
     const conn = new Connection(channel);
     app.hub.add(conn);
     rpcLog.debug('connection opened', { conn: conn.id, transport: channel.transport, peer: channel.label });
     return {
-      onMessage: (text) => dispatcher.handle(conn, text),
+      onMessage: (text) => ingress.push(conn, text),
       onClose: () => {
         conn.closed = true;
+        ingress.drop(conn);
         app.hub.remove(conn);
         rpcLog.debug('connection closed', { conn: conn.id });
       },

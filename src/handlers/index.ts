@@ -1,4 +1,5 @@
 import { initializeHandlers } from './initialize.ts';
+import { mockHandlers } from './mock.ts';
 import { threadHandlers } from './thread.ts';
 import { turnHandlers } from './turn.ts';
 import type { AppHandler } from './types.ts';
@@ -10,6 +11,7 @@ import type { AppHandler } from './types.ts';
  */
 export const HANDLERS: Readonly<Record<string, AppHandler | undefined>> = {
   ...initializeHandlers,
+  ...mockHandlers,
   ...threadHandlers,
   ...turnHandlers,
 };

@@ -7,9 +7,6 @@ import { RpcError } from './errors.ts';
 import type { Handler, RequestContext } from './handler.ts';
 import type { ServerRequests } from './server-requests.ts';
 
-/** Requests one connection may have in progress at once; beyond it the client is told to back off. */
-export const MAX_IN_FLIGHT_PER_CONNECTION = 256;
-
 const SPECS = new Map<string, ClientRequestSpec>(CLIENT_REQUESTS.map((s) => [s.method, s]));
 const UNKNOWN_METHOD_LIST = CLIENT_REQUESTS.map((s) => `\`${s.method}\``).join(', ');
 
@@ -36,6 +33,18 @@ const isRequestId = (id: unknown): id is RequestId =>
  */
 export class Dispatcher<App> {
   constructor(private readonly deps: DispatcherDeps<App>) {}
+
+  /** Answers a message that could not be queued: requests learn the server is overloaded. */
+  refuse(conn: Connection, text: string): void {
+    let msg: unknown;
+    try {
+      msg = JSON.parse(text);
+    } catch {
+      return;
+    }
+    const id = (msg as { id?: unknown } | null)?.id;
+    if (typeof (msg as { method?: unknown }).method === 'string' && isRequestId(id)) conn.respondError(id, RpcError.overloaded());
+  }
 
   handle(conn: Connection, text: string): void {
     let message: unknown;
@@ -76,10 +85,6 @@ export class Dispatcher<App> {
   }
 
   private request(conn: Connection, id: RequestId, method: string, rawParams: unknown): void {
-    if (conn.inFlight >= MAX_IN_FLIGHT_PER_CONNECTION) {
-      conn.respondError(id, RpcError.overloaded());
-      return;
-    }
     let params: unknown;
     let handler: Handler<App>;
     try {
