@@ -14,7 +14,7 @@ Options:
   -V, --version  Print version
 `;
 
-async function main(argv: string[]): Promise<number> {
+async function main(argv: string[]): Promise<number | undefined> {
   const [command, ...rest] = argv;
   switch (command) {
     case 'app-server': {

@@ -1,5 +1,5 @@
 import { createApp } from '../app.ts';
-import { ConfigError, loadConfig } from '../config/index.ts';
+import { ConfigError, loadStartupConfig } from '../config/index.ts';
 import { createLogger, logSettingsFromEnv } from '../log/index.ts';
 import { listenStdio } from '../transport/stdio.ts';
 import type { Listener } from '../transport/channel.ts';
@@ -19,7 +19,11 @@ export async function serve(opts: ServeOptions): Promise<void> {
   const log = createLogger(logSettingsFromEnv(process.env));
   let config;
   try {
-    config = await loadConfig({ overrides: opts.overrides, enable: opts.enable, disable: opts.disable, env: process.env });
+    // As the reference: a broken config.toml does not stop the server; it runs on defaults, logs
+    // the problem and tells each client with a `configWarning` after `initialize`. Bad command-line
+    // overrides or CODEX_HOME do stop it.
+    config = await loadStartupConfig({ overrides: opts.overrides, enable: opts.enable, disable: opts.disable, env: process.env });
+    if (config.startupError) log.error(`Invalid configuration; using defaults. ${config.startupError.message}`);
   } catch (err) {
     if (err instanceof ConfigError) throw new CliError(err.message);
     throw err;

@@ -1,5 +1,5 @@
 import type { TSchema } from '@sinclair/typebox';
-import { decode } from '../protocol/decode.ts';
+import { decode, MISSING_PARAMS_MESSAGE, UNIT_PARAMS_SCHEMA } from '../protocol/decode.ts';
 import type { ClientRequestSpec } from '../protocol/index.ts';
 import { CLIENT_REQUESTS, experimentalFieldUse } from '../protocol/index.ts';
 import type { Connection, RequestId } from './connection.ts';
@@ -141,10 +141,11 @@ export class Dispatcher<App> {
 /** Applies the reference's params-presence rules, then decodes. */
 function decodeParams(schema: TSchema | null, raw: unknown): unknown {
   if (schema === null) {
-    if (raw === undefined || raw === null) return undefined;
-    throw RpcError.invalidRequest(`invalid type: ${Array.isArray(raw) ? 'sequence' : typeof raw === 'object' ? 'map' : 'value'}, expected unit`);
+    const unit = decode(UNIT_PARAMS_SCHEMA, raw ?? null);
+    if (!unit.ok) throw RpcError.invalidRequest(unit.message);
+    return undefined;
   }
-  if (raw === undefined || raw === null) throw RpcError.invalidRequest('missing field `params`');
+  if (raw === undefined || raw === null) throw RpcError.invalidRequest(MISSING_PARAMS_MESSAGE);
   const result = decode(schema, raw);
   if (!result.ok) throw RpcError.invalidRequest(result.message);
   return result.value;

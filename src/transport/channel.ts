@@ -12,11 +12,13 @@ export interface Channel {
   /** Human-readable peer description, for logs only. */
   readonly label: string;
   /**
-   * Queues one outgoing message (a complete JSON text, no framing). Never blocks. A peer that does
-   * not read fast enough is disconnected by the transport instead of being buffered without bound.
+   * Queues one outgoing message (a complete JSON text, no framing). Never blocks; a no-op once the
+   * channel is closed. A websocket peer that does not read fast enough is disconnected instead of
+   * being buffered without bound; the single stdio peer cannot be dropped, so stdio stops reading
+   * its input until its output drains.
    */
   send(text: string): void;
-  /** Closes the connection; `onClose` of its handlers fires once. */
+  /** Closes the connection; `onClose` of its handlers fires once, before `close` returns. */
   close(): void;
 }
 
@@ -24,14 +26,20 @@ export interface Channel {
 export interface ChannelHandlers {
   /** One incoming message text (a line on stdio, a text frame on websocket), already valid UTF-8. */
   onMessage(text: string): void;
-  /** The connection is gone (peer closed, error, or `close()`); called exactly once. */
+  /**
+   * The connection is gone (peer closed, error, `close()`, or the transport dropped a slow peer);
+   * called exactly once, after which no `onMessage` follows.
+   */
   onClose(): void;
 }
 
 /** Called by a transport for every new client connection. */
 export type AcceptChannel = (channel: Channel) => ChannelHandlers;
 
-/** A running transport; `close` stops accepting and closes every open channel. */
+/**
+ * A running transport; `close` stops accepting and closes every open channel (each `onClose` fires
+ * before `close` resolves).
+ */
 export interface Listener {
   close(): Promise<void>;
 }

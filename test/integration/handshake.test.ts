@@ -91,7 +91,7 @@ for (const transport of ['stdio', 'websocket'] as const) {
         message: 'Invalid request: missing field `threadId`',
       });
       assert.deepEqual((await c.request('thread/list')).error, { code: -32600, message: 'Invalid request: missing field `params`' });
-      assert.deepEqual((await c.request('account/logout', {})).error, {
+      assert.deepEqual((await c.request('account/logout', { a: 1 })).error, {
         code: -32600,
         message: 'Invalid request: invalid type: map, expected unit',
       });

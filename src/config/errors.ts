@@ -1,0 +1,59 @@
+/** Where a configuration problem is; every part is optional because not every source has all. */
+export interface ConfigErrorSite {
+  /** The config file, when the problem is in one. */
+  file?: string;
+  /** 1-based position of the offending value (or table header) in `file`. */
+  line?: number;
+  column?: number;
+  /** Dotted key of the offending value, e.g. `model_providers.mock.base_url`. */
+  key?: string;
+  /** Names a source that is not a file, e.g. `-c/--config`. */
+  origin?: string;
+}
+
+/**
+ * A configuration the server cannot use. `detail` is the bare reason in the reference's wording
+ * (serde style: "invalid type: integer `5`, expected a string"), so handlers that must echo the
+ * reference (config/value/write) can reuse it; `message` adds the site for people.
+ */
+export class ConfigError extends Error {
+  readonly file?: string;
+  readonly line?: number;
+  readonly column?: number;
+  readonly key?: string;
+
+  constructor(
+    readonly detail: string,
+    site: ConfigErrorSite = {},
+  ) {
+    super(describe(detail, site));
+    this.name = 'ConfigError';
+    this.file = site.file;
+    this.line = site.line;
+    this.column = site.column;
+    this.key = site.key;
+  }
+}
+
+function describe(detail: string, { file, line, column, key, origin }: ConfigErrorSite): string {
+  const where = file ? [file, line, column].filter((part) => part !== undefined).join(':') : origin;
+  return `${where ? `${where}: ` : ''}${detail}${key ? ` (in \`${key}\`)` : ''}`;
+}
+
+/** Params of the `configWarning` notification the reference sends when it fell back to defaults. */
+export interface ConfigWarningParams {
+  summary: string;
+  details: string;
+  path?: string;
+  range?: { start: { line: number; column: number }; end: { line: number; column: number } };
+}
+
+export function configWarningParams(err: ConfigError): ConfigWarningParams {
+  const params: ConfigWarningParams = { summary: 'Invalid configuration; using defaults.', details: err.message };
+  if (err.file) params.path = err.file;
+  if (err.line !== undefined && err.column !== undefined) {
+    const at = { line: err.line, column: err.column };
+    params.range = { start: at, end: at };
+  }
+  return params;
+}

@@ -1,0 +1,30 @@
+export { resolveCodexHome } from './codex-home.ts';
+export { configToml } from './config-schema.ts';
+export type { AskForApproval, ConfigToml, McpServerToml, ModelProviderToml, ProfileToml } from './config-schema.ts';
+export { ConfigError, configWarningParams } from './errors.ts';
+export type { ConfigErrorSite, ConfigWarningParams } from './errors.ts';
+export { FEATURE_ALIASES, FEATURES } from './feature-table.ts';
+export type { FeatureCopy, FeatureName, FeatureSpec, FeatureStage } from './feature-table.ts';
+export { featureForKey, isKnownFeatureKey } from './features.ts';
+export type { FeatureStates } from './features.ts';
+export { loadConfig, loadStartupConfig, SYSTEM_CONFIG_FILE } from './load.ts';
+export type { ConfigLayer, LayerName, LoadedConfig, LoadOptions } from './load.ts';
+export { locateKey } from './locate.ts';
+export { featureToggleOverrides, overridesLayer, parseOverride } from './overrides.ts';
+export type { ConfigOverride } from './overrides.ts';
+export type { ModelProvider } from './providers.ts';
+export type { Issue } from './schema.ts';
+export type {
+  McpServer,
+  McpTransport,
+  ReasoningEffort,
+  ReasoningSummary,
+  SandboxMode,
+  ServiceTier,
+  Settings,
+  Verbosity,
+  WebSearchMode,
+} from './settings.ts';
+export { parseToml, parseTomlValue, TomlSyntaxError } from './toml.ts';
+export { canonicalJson, isTable, mergeTables, valueAt, versionOf } from './tree.ts';
+export type { KeyPath, TomlTable, TomlValue } from './tree.ts';
