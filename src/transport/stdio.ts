@@ -5,6 +5,12 @@ import { silentLog, type TransportLog } from './log.ts';
 
 export const DEFAULT_MAX_LINE_BYTES = 64 * 1024 * 1024;
 export const DEFAULT_OUTPUT_HIGH_WATER_BYTES = 8 * 1024 * 1024;
+/**
+ * Unwritten output at which the client is given up on. Pausing input does not stop output that
+ * running turns produce by themselves, so without this a client that never reads would make the
+ * server buffer without bound.
+ */
+export const DEFAULT_OUTPUT_HARD_LIMIT_BYTES = 512 * 1024 * 1024;
 
 /** How long `close()` waits for a client that is not reading to take the output already written. */
 const FLUSH_TIMEOUT_MS = 5_000;
@@ -19,6 +25,8 @@ export interface StdioOptions {
   maxLineBytes?: number;
   /** Unwritten output above which input is paused until the output drains. */
   outputHighWaterBytes?: number;
+  /** Unwritten output at which the connection is closed. */
+  outputHardLimitBytes?: number;
 }
 
 /**
@@ -35,6 +43,7 @@ export function listenStdio(accept: AcceptChannel, opts: StdioOptions = {}): Lis
   const output = opts.output ?? process.stdout;
   const log = opts.log ?? silentLog;
   const highWater = opts.outputHighWaterBytes ?? DEFAULT_OUTPUT_HIGH_WATER_BYTES;
+  const hardLimit = opts.outputHardLimitBytes ?? DEFAULT_OUTPUT_HARD_LIMIT_BYTES;
 
   let closed = false;
   let waitingForDrain = false;
@@ -44,6 +53,11 @@ export function listenStdio(accept: AcceptChannel, opts: StdioOptions = {}): Lis
     label: 'stdio',
     send(text) {
       if (closed) return;
+      if (output.writableLength >= hardLimit) {
+        log.warn('stdio: client stopped reading; closing the connection', { bufferedBytes: output.writableLength });
+        finish('client not reading');
+        return;
+      }
       const belowStreamLimit = output.write(text + '\n');
       // 'drain' is only promised after write() returned false, so that is the condition to wait on.
       if (!belowStreamLimit && !waitingForDrain && output.writableLength >= highWater) {

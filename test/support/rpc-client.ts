@@ -16,6 +16,7 @@ export class RpcClient {
   private readonly closeWaiters: Array<() => void> = [];
   /** Every message received, in order, including consumed ones. */
   readonly log: Message[] = [];
+  private observers: Array<(m: Message) => void> = [];
 
   private constructor(
     private readonly write: (text: string) => void,
@@ -136,8 +137,14 @@ export class RpcClient {
     return new Promise((resolve) => this.closeWaiters.push(resolve));
   }
 
+  /** Calls `fn` with every message received from now on. */
+  observe(fn: (m: Message) => void): void {
+    this.observers.push(fn);
+  }
+
   private receive(message: Message): void {
     this.log.push(message);
+    for (const fn of this.observers) fn(message);
     const w = this.waiters.find((x) => x.match(message));
     if (w) {
       this.waiters = this.waiters.filter((x) => x !== w);

@@ -232,3 +232,24 @@ test('stdio (child process): output sent before close() survives an immediate pr
   assert.equal(code, 0, stderr);
   assert.equal(lines.length, 8);
 });
+
+test('stdio: a client that never reads is closed once unwritten output reaches the hard limit', () => {
+  const input = new PassThrough();
+  // An output nobody reads from: everything written stays buffered.
+  const output = new PassThrough({ highWaterMark: 1024 });
+  const warnings: string[] = [];
+  let closes = 0;
+  let channel: Channel | undefined;
+  listenStdio(
+    (ch) => {
+      channel = ch;
+      return { onMessage() {}, onClose: () => closes++ };
+    },
+    { input, output, outputHighWaterBytes: 4096, outputHardLimitBytes: 64 * 1024, log: { warn: (m) => warnings.push(m), info() {}, debug() {} } },
+  );
+  const line = 'x'.repeat(1000);
+  for (let i = 0; i < 200 && closes === 0; i++) channel!.send(line);
+  assert.equal(closes, 1);
+  assert.ok(output.writableLength < 64 * 1024 + 2000);
+  assert.match(warnings.join('\n'), /stopped reading/);
+});
