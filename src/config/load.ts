@@ -108,8 +108,20 @@ function load(options: LoadOptions, withFiles: boolean): LoadedConfig {
     if (err instanceof UnresolvedReference) throw errorAt(err.key, err.message, sources);
     throw err;
   }
-  const layers = sources.reverse().map(({ name, config }) => ({ name, config, version: versionOf(config) }));
+  const layers = sources.reverse().map(({ name, config }) => lazyVersionLayer(name, config));
   return { codexHome, file, layers, raw, toml, settings: resolved.settings, warnings: resolved.warnings };
+}
+
+/** Hashing loads node:crypto, which start-up should not pay for; the version is computed when read. */
+function lazyVersionLayer(name: LayerSource['name'], config: TomlTable): ConfigLayer {
+  let version: string | undefined;
+  return {
+    name,
+    config,
+    get version() {
+      return (version ??= versionOf(config));
+    },
+  };
 }
 
 function readLayer(name: LayerName & { file: string }): LayerSource {

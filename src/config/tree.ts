@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 
 /**
  * A TOML document as plain JSON-like data: tables are plain objects, arrays are arrays, and dates
@@ -62,5 +61,7 @@ export function canonicalJson(value: TomlValue): string {
 
 /** A layer's version as the reference reports it: the SHA-256 of its canonical JSON. */
 export function versionOf(table: TomlTable): string {
+  // Loaded on first use so that start-up does not pay for node:crypto.
+  const { createHash } = process.getBuiltinModule('node:crypto');
   return `sha256:${createHash('sha256').update(canonicalJson(table)).digest('hex')}`;
 }

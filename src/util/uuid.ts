@@ -1,8 +1,7 @@
-import { randomBytes } from 'node:crypto';
-
 /** A time-ordered UUID (version 7), as the reference uses for thread and turn ids. */
 export function uuidv7(now = Date.now()): string {
-  const b = randomBytes(16);
+  // Web Crypto is global and initialised lazily, unlike an import of node:crypto at start-up.
+  const b = Buffer.from(globalThis.crypto.getRandomValues(new Uint8Array(16)));
   b.writeUIntBE(now, 0, 6);
   b[6] = 0x70 | (b[6]! & 0x0f);
   b[8] = 0x80 | (b[8]! & 0x3f);

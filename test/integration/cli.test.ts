@@ -85,7 +85,7 @@ test('a malformed config.toml is reported to the client with file, line and key,
     assert.equal(warning.params.range.start.line, 2);
     assert.match(warning.params.details, /config\.toml:2:\d+: .*approval_policy/);
     assert.deepEqual((await client.request('thread/list', {})).result, { data: [], nextCursor: null });
-    assert.match(proc.stderr(), /Invalid configuration; using defaults\./);
+    await proc.stderrMatching(/Invalid configuration; using defaults\./);
   } finally {
     await proc.kill();
     home.dispose();

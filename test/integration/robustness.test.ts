@@ -11,7 +11,7 @@ test('stdio: a line that is not UTF-8 is rejected and logged; the server keeps s
     await client.initialize();
     weft.proc.stdin.write(Buffer.from([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x7d, 0x0a]));
     assert.deepEqual((await client.request('thread/list', {})).result, { data: [], nextCursor: null });
-    assert.match(weft.stderr(), /not valid UTF-8/);
+    await weft.stderrMatching(/not valid UTF-8/);
   } finally {
     await weft.kill();
     home.dispose();
@@ -44,7 +44,7 @@ test('stdio: with the most verbose logging, stdout carries protocol messages onl
     // Every line the client read parsed as JSON (the client would have thrown otherwise) and the
     // logs went to stderr.
     assert.equal(client.log.length, 3);
-    assert.match(weft.stderr(), /unparseable/);
+    await weft.stderrMatching(/unparseable/);
   } finally {
     await weft.kill();
     home.dispose();

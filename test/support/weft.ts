@@ -32,6 +32,8 @@ export interface WeftProcess {
   proc: ChildProcessWithoutNullStreams;
   /** Everything the server wrote to stderr so far. */
   stderr(): string;
+  /** Resolves once stderr matches `pattern` (stderr and stdout arrive independently). */
+  stderrMatching(pattern: RegExp, timeoutMs?: number): Promise<string>;
   /** Resolves with the exit code once the process has exited. */
   exited: Promise<number | null>;
   kill(): Promise<void>;
@@ -51,12 +53,31 @@ export function spawnWeft(args: string[], home: TempHome, env: Record<string, st
     },
   });
   let err = '';
+  const stderrWaiters = new Set<() => void>();
   proc.stderr.setEncoding('utf8');
-  proc.stderr.on('data', (d: string) => (err += d));
+  proc.stderr.on('data', (d: string) => {
+    err += d;
+    for (const check of stderrWaiters) check();
+  });
   const exited = new Promise<number | null>((resolve) => proc.on('exit', (code) => resolve(code)));
   return {
     proc,
     stderr: () => err,
+    stderrMatching: (pattern, timeoutMs = 10_000) =>
+      new Promise((resolve, reject) => {
+        const check = () => {
+          if (!pattern.test(err)) return;
+          stderrWaiters.delete(check);
+          clearTimeout(timer);
+          resolve(err);
+        };
+        const timer = setTimeout(() => {
+          stderrWaiters.delete(check);
+          reject(new Error(`stderr never matched ${pattern}: ${err}`));
+        }, timeoutMs);
+        stderrWaiters.add(check);
+        check();
+      }),
     exited,
     kill: async () => {
       if (proc.exitCode === null && proc.signalCode === null) proc.kill('SIGKILL');
