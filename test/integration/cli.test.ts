@@ -91,3 +91,16 @@ test('a malformed config.toml is reported to the client with file, line and key,
     home.dispose();
   }
 });
+
+test('a notification the client opted out of is never delivered to it', async () => {
+  const home = tempHome('approval_policy = 5\n');
+  const { weft: proc, client } = await startStdio(home);
+  try {
+    await client.initialize({ capabilities: { optOutNotificationMethods: ['configWarning'] } });
+    assert.deepEqual((await client.request('thread/list', {})).result, { data: [], nextCursor: null });
+    assert.deepEqual(client.log.filter((m) => m.method === 'configWarning'), []);
+  } finally {
+    await proc.kill();
+    home.dispose();
+  }
+});
