@@ -7,6 +7,9 @@ import { Hub } from './rpc/hub.ts';
 import { Ingress } from './rpc/ingress.ts';
 import { ServerRequests } from './rpc/server-requests.ts';
 import type { AcceptChannel } from './transport/channel.ts';
+import { ThreadManager } from './core/thread-manager.ts';
+import { TurnRunner } from './core/turn-runner.ts';
+import { ToolRegistry } from './tools/registry.ts';
 
 /** Everything a request handler may reach: the composition root's services. */
 export interface App {
@@ -14,11 +17,16 @@ export interface App {
   readonly log: Logger;
   readonly hub: Hub;
   readonly serverRequests: ServerRequests;
+  readonly threads: ThreadManager;
+  readonly turns: TurnRunner;
 }
 
 /** Wires the services together and returns what transports call for each new client. */
 export function createApp(config: LoadedConfig, log: Logger): { app: App; accept: AcceptChannel } {
-  const app: App = { config, log, hub: new Hub(), serverRequests: new ServerRequests() };
+  const hub = new Hub();
+  const threads = new ThreadManager(config, hub, log);
+  const turns = new TurnRunner({ config, hub, threads, tools: new ToolRegistry(), log: log.child('turn') });
+  const app: App = { config, log, hub, serverRequests: new ServerRequests(), threads, turns };
   const rpcLog = log.child('rpc');
   const dispatcher = new Dispatcher({ app, handlers: HANDLERS, serverRequests: app.serverRequests, log: rpcLog });
   const ingress = new Ingress(
@@ -35,6 +43,7 @@ export function createApp(config: LoadedConfig, log: Logger): { app: App; accept
         conn.closed = true;
         ingress.drop(conn);
         app.hub.remove(conn);
+        threads.connectionClosed(conn);
         rpcLog.debug('connection closed', { conn: conn.id });
       },
     };

@@ -1,5 +1,6 @@
 import { initializeHandlers } from './initialize.ts';
 import { mockHandlers } from './mock.ts';
+import { threadAdminHandlers } from './thread-admin.ts';
 import { threadHandlers } from './thread.ts';
 import { turnHandlers } from './turn.ts';
 import type { AppHandler } from './types.ts';
@@ -13,5 +14,6 @@ export const HANDLERS: Readonly<Record<string, AppHandler | undefined>> = {
   ...initializeHandlers,
   ...mockHandlers,
   ...threadHandlers,
+  ...threadAdminHandlers,
   ...turnHandlers,
 };

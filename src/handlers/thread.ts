@@ -1,19 +1,176 @@
-import type { ThreadListParams, ThreadListResponse, ThreadReadParams } from '../protocol/index.ts';
+import { foldHistory } from '../core/history.ts';
+import { LoadedThread } from '../core/loaded-thread.ts';
+import { foldTurns } from '../core/turns.ts';
+import { newThreadRecord } from '../core/thread-factory.ts';
+import { resolveThreadSettings, sandboxPolicyFor, type ThreadSettings } from '../core/thread-settings.ts';
+import { threadView } from '../core/thread-view.ts';
+import type {
+  ThreadForkParams,
+  ThreadListParams,
+  ThreadListResponse,
+  ThreadLoadedListParams,
+  ThreadLoadedListResponse,
+  ThreadReadParams,
+  ThreadResumeParams,
+  ThreadStartParams,
+  ThreadUnsubscribeParams,
+} from '../protocol/index.ts';
 import { RpcError } from '../rpc/errors.ts';
+import type { App } from '../app.ts';
+import { checkCwd, checkProvider } from './thread-params.ts';
 import { threadIdParam } from './thread-id.ts';
 import type { AppHandler } from './types.ts';
 
-// Storage arrives with the threads-and-turns work; until then no thread exists, so these
-// handlers answer exactly what the reference answers on an empty CODEX_HOME.
+/** The part of thread/start, resume and fork responses that describes the thread's settings. */
+function sessionView(thread: LoadedThread, turns: boolean, app: App) {
+  const s = thread.settings;
+  return {
+    thread: threadView(thread.record, thread.status(), {
+      ephemeral: thread.ephemeral,
+      turns: turns ? foldTurns(app.threads.entries(thread), { activeTurnId: thread.activeTurn?.id }) : [],
+    }),
+    model: s.model,
+    modelProvider: s.modelProvider,
+    serviceTier: s.serviceTier,
+    cwd: s.cwd,
+    approvalPolicy: s.approvalPolicy,
+    sandbox: s.sandboxPolicy,
+    reasoningEffort: s.effort,
+  };
+}
 
-const list: AppHandler<ThreadListParams, ThreadListResponse> = (params) => {
-  if (params.cursor != null) throw RpcError.badRequest(`invalid cursor: ${params.cursor}`);
-  return { data: [], nextCursor: null };
+/** Resume and fork may change settings of the thread they (re)open. */
+function applyOverrides(app: App, settings: ThreadSettings, p: ThreadResumeParams | ThreadForkParams): ThreadSettings {
+  const next = { ...settings };
+  if (p.model != null) next.model = p.model;
+  if (p.modelProvider != null) {
+    checkProvider(app, p.modelProvider);
+    next.modelProvider = p.modelProvider;
+  }
+  if (p.serviceTier !== undefined) next.serviceTier = p.serviceTier;
+  if (p.cwd != null) {
+    checkCwd(p.cwd);
+    next.cwd = p.cwd;
+  }
+  if (p.approvalPolicy != null) next.approvalPolicy = p.approvalPolicy;
+  if (p.sandbox != null) next.sandboxPolicy = sandboxPolicyFor(p.sandbox, app.config.settings, app.config.codexHome);
+  if (p.baseInstructions != null) next.baseInstructions = p.baseInstructions;
+  if (p.developerInstructions != null) next.developerInstructions = p.developerInstructions;
+  if ('personality' in p && p.personality != null) next.personality = p.personality;
+  return next;
+}
+
+const start: AppHandler<ThreadStartParams> = (params, { app, conn, after }) => {
+  const settings = resolveThreadSettings(app.config.settings, app.config.codexHome, params, process.cwd());
+  checkProvider(app, settings.modelProvider);
+  checkCwd(settings.cwd);
+  const ephemeral = params.ephemeral === true;
+  // The thread is written at its first turn, but a store that cannot be opened fails now, not then.
+  if (!ephemeral) app.threads.store();
+  const record = newThreadRecord(app.config.codexHome, settings);
+  const thread = new LoadedThread(record, settings, [], ephemeral, false);
+  app.threads.add(thread, conn);
+  const response = sessionView(thread, false, app);
+  after(() => app.hub.broadcast('thread/started', { thread: response.thread }));
+  return response;
 };
 
-const read: AppHandler<ThreadReadParams> = (params) => {
+const resume: AppHandler<ThreadResumeParams> = (params, { app, conn, after }) => {
+  if (params.history && params.history.length === 0) throw RpcError.badRequest('history must not be empty');
   const id = threadIdParam(params.threadId);
-  throw RpcError.badRequest(`thread not loaded: ${id}`);
+  const thread = app.threads.get(id) ?? app.threads.load(id);
+  const settings = applyOverrides(app, thread.settings, params);
+  if (!thread.activeTurn) {
+    thread.settings = settings;
+    app.threads.saveSettings(thread);
+  }
+  app.threads.subscribe(thread, conn);
+  // Requests still waiting for an answer reach the joining client too, with their original ids.
+  after(() => {
+    for (const pending of app.serverRequests.pendingForThread(id)) app.serverRequests.replay(conn, pending);
+  });
+  return sessionView(thread, true, app);
 };
 
-export const threadHandlers = { 'thread/list': list, 'thread/read': read };
+const fork: AppHandler<ThreadForkParams> = (params, { app, conn, after }) => {
+  const id = threadIdParam(params.threadId);
+  const loaded = app.threads.get(id);
+  const source = loaded?.stored ? loaded.record : app.threads.withStore((s) => s.getThread(id));
+  if (!source || (!loaded && source.archived)) throw RpcError.badRequest(`no rollout found for thread id ${id}`);
+  const entries = app.threads.withStore((s) => s.readEntries(id));
+  const settings = applyOverrides(app, (loaded?.settings ?? source.settings) as ThreadSettings, params);
+  const record = newThreadRecord(app.config.codexHome, settings, { preview: source.preview, forkedFromId: id, gitInfo: source.gitInfo });
+  // A fork copies what is finished; a turn still running in the source is left out.
+  const running = loaded?.activeTurn?.id;
+  const copied = running ? entries.filter((e) => e.turnId !== running) : entries;
+  const thread = new LoadedThread(record, settings, [], false, false);
+  app.threads.persist(thread, copied);
+  app.threads.setHistory(thread, foldHistory(copied));
+  app.threads.add(thread, conn);
+  const response = sessionView(thread, true, app);
+  after(() => app.hub.broadcast('thread/started', { thread: { ...response.thread } }));
+  return response;
+};
+
+const read: AppHandler<ThreadReadParams> = (params, { app }) => {
+  const id = threadIdParam(params.threadId);
+  const thread = app.threads.get(id);
+  if (thread) {
+    if (params.includeTurns && thread.ephemeral) throw RpcError.badRequest('ephemeral threads do not support includeTurns');
+    const turns = params.includeTurns ? foldTurns(app.threads.entries(thread), { activeTurnId: thread.activeTurn?.id }) : [];
+    return { thread: threadView(thread.record, thread.status(), { ephemeral: thread.ephemeral, turns }) };
+  }
+  const record = app.threads.withStore((s) => s.getThread(id));
+  if (!record) throw RpcError.badRequest(`thread not loaded: ${id}`);
+  const turns = params.includeTurns ? foldTurns(app.threads.withStore((s) => s.readEntries(id))) : [];
+  return { thread: threadView(record, { type: 'notLoaded' }, { turns }) };
+};
+
+/** The reference's page size when the client gives none. */
+const DEFAULT_LIST_LIMIT = 25;
+/** Without a filter, thread/list shows threads people started themselves. */
+const INTERACTIVE_SOURCES = ['cli', 'vscode'];
+
+const list: AppHandler<ThreadListParams, ThreadListResponse> = (params, { app }) => {
+  const page = app.threads.withStore((s) =>
+    s.listThreads({
+      limit: params.limit ?? DEFAULT_LIST_LIMIT,
+      cursor: params.cursor ?? null,
+      sortKey: params.sortKey ?? 'created_at',
+      archived: params.archived === true,
+      modelProviders: params.modelProviders ?? undefined,
+      sourceKinds: params.sourceKinds?.length ? params.sourceKinds : INTERACTIVE_SOURCES,
+      cwd: params.cwd ?? undefined,
+      searchTerm: params.searchTerm ?? undefined,
+    }),
+  );
+  return {
+    data: page.records.map((r) => threadView(r, app.threads.get(r.id)?.status() ?? { type: 'notLoaded' })),
+    nextCursor: page.nextCursor,
+  };
+};
+
+const loadedList: AppHandler<ThreadLoadedListParams, ThreadLoadedListResponse> = (params, { app }) => {
+  const ids = app.threads.loadedIds();
+  const offset = params.cursor != null && /^\d+$/.test(params.cursor) ? Number(params.cursor) : params.cursor == null ? 0 : ids.length;
+  const limit = params.limit ?? ids.length;
+  const data = ids.slice(offset, offset + limit);
+  const next = offset + data.length;
+  return { data, nextCursor: next < ids.length ? String(next) : null };
+};
+
+const unsubscribe: AppHandler<ThreadUnsubscribeParams> = (params, { app, conn }) => {
+  // An id that is not a UUID cannot be loaded: the reference answers notLoaded for it too.
+  const id = params.threadId;
+  return { status: app.threads.unsubscribe(id, conn) };
+};
+
+export const threadHandlers = {
+  'thread/start': start,
+  'thread/resume': resume,
+  'thread/fork': fork,
+  'thread/read': read,
+  'thread/list': list,
+  'thread/loaded/list': loadedList,
+  'thread/unsubscribe': unsubscribe,
+};

@@ -1,0 +1,16 @@
+import type { UserInput } from '../protocol/index.ts';
+
+/** The turn a thread is running: its id, how to stop it, and input steered into it. */
+export class ActiveTurn {
+  readonly abort = new AbortController();
+  /** Input from turn/steer, taken into the model history before the next request. */
+  readonly steered: UserInput[][] = [];
+  /** Set once turn/started has been sent: a steer before it waits for the turn to begin. */
+  started = false;
+
+  constructor(
+    readonly id: string,
+    /** Regular turns take steering; compaction and review turns do not. */
+    readonly kind: 'regular' | 'compact',
+  ) {}
+}

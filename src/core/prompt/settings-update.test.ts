@@ -1,0 +1,51 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { ResponseItem } from '../../model/index.ts';
+import type { CollaborationMode } from '../../protocol/index.ts';
+import { settingsUpdateItems } from './settings-update.ts';
+import { testContext } from './test-context.ts';
+
+/** Each message as role and the opening tag of each section. */
+const shape = (items: ResponseItem[]) =>
+  items.map((m) => (m.type === 'message' ? `${m.role}: ${m.content.map((c) => (c.type === 'input_image' ? '' : c.text.split(/[\s>]/)[0])).join(' ')}` : m.type));
+
+const mode = (kind: 'plan' | 'default', developer_instructions: string | null = null): CollaborationMode => ({
+  mode: kind,
+  settings: { model: 'mock-model', reasoning_effort: null, developer_instructions },
+});
+
+test('nothing changed, nothing said', () => {
+  assert.deepEqual(settingsUpdateItems(testContext(), testContext()), []);
+});
+
+test('a new cwd is a new environment context, without permissions for the same policy', () => {
+  const prev = testContext({ sandboxPolicy: { type: 'workspaceWrite', writableRoots: [] } });
+  const next = testContext({ cwd: '/tmp', sandboxPolicy: { type: 'workspaceWrite', networkAccess: false } });
+  assert.deepEqual(shape(settingsUpdateItems(prev, next)), ['user: <environment_context']);
+});
+
+test('permissions, mode and environment changes: one developer message, then the environment', () => {
+  const next = testContext({ cwd: '/tmp', approvalPolicy: 'on-request', sandboxPolicy: { type: 'readOnly' }, collaborationMode: mode('plan') });
+  assert.deepEqual(shape(settingsUpdateItems(testContext(), next)), ['developer: <permissions <collaboration_mode', 'user: <environment_context']);
+});
+
+test('modes are announced when their instructions change', () => {
+  const step = (a: CollaborationMode | null, b: CollaborationMode) => shape(settingsUpdateItems(testContext({ collaborationMode: a }), testContext({ collaborationMode: b })));
+  assert.deepEqual(step(null, mode('default')), ['developer: <collaboration_mode']);
+  assert.deepEqual(step(mode('default'), mode('default')), []);
+  assert.deepEqual(step(mode('default'), mode('plan')), ['developer: <collaboration_mode']);
+  assert.deepEqual(step(mode('plan'), mode('plan')), []);
+  assert.deepEqual(step(mode('plan'), mode('default', 'X')), ['developer: <collaboration_mode']);
+  assert.deepEqual(step(mode('default', 'X'), mode('default', 'X')), []);
+});
+
+test('a personality change reaches only models that take one, and not with a model switch', () => {
+  const codex = testContext({ model: 'gpt-5.2-codex', personality: 'pragmatic' });
+  assert.deepEqual(shape(settingsUpdateItems(codex, { ...codex, personality: 'friendly' })), ['developer: <personality_spec']);
+  assert.deepEqual(shape(settingsUpdateItems(codex, { ...codex, personality: 'none' })), []);
+  assert.deepEqual(shape(settingsUpdateItems(testContext(), testContext({ personality: 'friendly' }))), []);
+  assert.deepEqual(
+    shape(settingsUpdateItems(codex, { ...codex, model: 'gpt-5.3-codex', personality: 'friendly', sandboxPolicy: { type: 'readOnly' } })),
+    ['developer: <model_switch <permissions'],
+  );
+});

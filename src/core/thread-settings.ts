@@ -1,0 +1,103 @@
+import { isAbsolute, join, resolve } from 'node:path';
+import type { Settings } from '../config/index.ts';
+import type {
+  AskForApproval,
+  DynamicToolSpec,
+  Personality,
+  ReasoningEffort,
+  ReasoningSummary,
+  SandboxMode,
+  SandboxPolicy,
+  ServiceTier,
+} from '../protocol/index.ts';
+
+/** The model the built-in OpenAI provider uses when none is configured (the reference's default). */
+export const DEFAULT_OPENAI_MODEL = 'gpt-5.3-codex';
+
+/**
+ * Everything that shapes a thread's turns. Set at thread/start (from config and params), changed by
+ * turn/start overrides, which persist to later turns; stored with the thread so a resumed thread
+ * continues as it was.
+ */
+export interface ThreadSettings {
+  model: string;
+  modelProvider: string;
+  serviceTier: ServiceTier | null;
+  cwd: string;
+  approvalPolicy: AskForApproval;
+  sandboxPolicy: SandboxPolicy;
+  effort: ReasoningEffort | null;
+  summary: ReasoningSummary | null;
+  personality: Personality | null;
+  baseInstructions: string | null;
+  developerInstructions: string | null;
+  dynamicTools: DynamicToolSpec[];
+  persistExtendedHistory: boolean;
+}
+
+export interface ThreadStartOverrides {
+  model?: string | null;
+  modelProvider?: string | null;
+  serviceTier?: ServiceTier | null;
+  cwd?: string | null;
+  approvalPolicy?: AskForApproval | null;
+  sandbox?: SandboxMode | null;
+  baseInstructions?: string | null;
+  developerInstructions?: string | null;
+  personality?: Personality | null;
+  dynamicTools?: DynamicToolSpec[] | null;
+  persistExtendedHistory?: boolean | null;
+}
+
+/** Settings for a new thread: params win over config, config over the reference's defaults. */
+export function resolveThreadSettings(
+  settings: Settings,
+  codexHome: string,
+  params: ThreadStartOverrides,
+  serverCwd: string,
+): ThreadSettings {
+  const providerId = params.modelProvider ?? settings.modelProvider.id;
+  return {
+    model: params.model ?? settings.model ?? DEFAULT_OPENAI_MODEL,
+    modelProvider: providerId,
+    serviceTier: params.serviceTier ?? settings.serviceTier ?? null,
+    cwd: resolveCwd(params.cwd ?? null, serverCwd),
+    approvalPolicy: params.approvalPolicy ?? settings.approvalPolicy ?? 'on-request',
+    sandboxPolicy: sandboxPolicyFor(params.sandbox ?? settings.sandboxMode ?? 'read-only', settings, codexHome),
+    effort: settings.modelReasoningEffort ?? null,
+    summary: settings.modelReasoningSummary ?? null,
+    personality: params.personality ?? null,
+    baseInstructions: params.baseInstructions ?? settings.instructions ?? null,
+    developerInstructions: params.developerInstructions ?? settings.developerInstructions ?? null,
+    dynamicTools: params.dynamicTools ?? [],
+    persistExtendedHistory: params.persistExtendedHistory ?? false,
+  };
+}
+
+export function resolveCwd(cwd: string | null, serverCwd: string): string {
+  if (!cwd) return serverCwd;
+  return isAbsolute(cwd) ? resolve(cwd) : resolve(serverCwd, cwd);
+}
+
+/** The policy a sandbox mode stands for, as the reference reports it in thread/start. */
+export function sandboxPolicyFor(mode: SandboxMode, settings: Settings, codexHome: string): SandboxPolicy {
+  switch (mode) {
+    case 'danger-full-access':
+      return { type: 'dangerFullAccess' };
+    case 'read-only':
+      return { type: 'readOnly', access: { type: 'fullAccess' }, networkAccess: false };
+    case 'workspace-write': {
+      const sww = settings.sandboxWorkspaceWrite;
+      // The reference always lets the agent write its memories folder.
+      const roots = [...sww.writableRoots, join(codexHome, 'memories')];
+      return {
+        type: 'workspaceWrite',
+        writableRoots: roots,
+        readOnlyAccess: { type: 'fullAccess' },
+        networkAccess: sww.networkAccess,
+        excludeTmpdirEnvVar: sww.excludeTmpdirEnvVar,
+        excludeSlashTmp: sww.excludeSlashTmp,
+      };
+    }
+  }
+}
