@@ -3,6 +3,7 @@ import type { ThreadActiveFlag, ThreadStatus } from '../protocol/index.ts';
 import type { Connection } from '../rpc/connection.ts';
 import type { ThreadRecord } from '../store/types.ts';
 import type { ActiveTurn } from './active-turn.ts';
+import type { TurnContext } from './prompt/index.ts';
 import type { ThreadSettings } from './thread-settings.ts';
 
 export interface TokenTotals {
@@ -22,6 +23,8 @@ export class LoadedThread {
   /** Waiting-on flags with how many requests hold each (approvals, user input). */
   readonly waiting = new Map<ThreadActiveFlag, number>();
   tokens: TokenTotals | null = null;
+  /** The settings the model was last told about, to tell it what changed at the next turn. */
+  toldContext: TurnContext | null = null;
   /** The account's limits as the last model response reported them. */
   rateLimits: RateLimitSnapshot | null = null;
   /** Status last announced with thread/status/changed, so only changes are sent. */

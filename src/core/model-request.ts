@@ -1,9 +1,10 @@
 import type { LoadedConfig } from '../config/index.ts';
 import type { ResponseItem, ResponsesRequest } from '../model/index.ts';
-import type { ModelProvider } from '../config/index.ts';
 import type { UserInput } from '../protocol/index.ts';
-import { buildRequest, initialContextItems, loadUserInstructions, userInputItems, type TurnContext } from './prompt/index.ts';
+import { buildRequest, initialContextItems, loadUserInstructions, settingsUpdateItems, userInputItems, type TurnContext } from './prompt/index.ts';
+import type { ThreadSettings } from './thread-settings.ts';
 import { userShell } from './prompt/user-shell.ts';
+import { needsInitialContext } from './history.ts';
 import type { LoadedThread } from './loaded-thread.ts';
 
 /** Who the model provider is told it is talking to: the client that caused the request. */
@@ -16,12 +17,16 @@ export interface RequestOrigin {
  * The facts a turn's requests are built from, gathered once when the turn starts (AGENTS.md is
  * read from disk then).
  */
-export async function turnContext(thread: LoadedThread, config: LoadedConfig, outputSchema: unknown = null): Promise<TurnContext> {
-  const s = thread.settings;
+export async function turnContext(
+  thread: LoadedThread,
+  config: LoadedConfig,
+  outputSchema: unknown = null,
+  s: ThreadSettings = thread.settings,
+): Promise<TurnContext> {
   const settings = config.settings;
   return {
     model: s.model,
-    provider: providerOf(thread, config),
+    provider: config.settings.modelProviders[s.modelProvider] ?? config.settings.modelProvider,
     cwd: s.cwd,
     approvalPolicy: s.approvalPolicy,
     sandboxPolicy: s.sandboxPolicy,
@@ -44,10 +49,6 @@ export async function turnContext(thread: LoadedThread, config: LoadedConfig, ou
   };
 }
 
-export function providerOf(thread: LoadedThread, config: LoadedConfig): ModelProvider {
-  return config.settings.modelProviders[thread.settings.modelProvider] ?? config.settings.modelProvider;
-}
-
 /** One round trip's request: the thread's history unless another input is given (compaction). */
 export function modelRequest(
   thread: LoadedThread,
@@ -57,8 +58,13 @@ export function modelRequest(
   return buildRequest(ctx, opts.input ?? thread.history, { promptCacheKey: thread.id, withTools: opts.withTools });
 }
 
-export function initialContext(ctx: TurnContext): ResponseItem[] {
-  return initialContextItems(ctx);
+/**
+ * What the model must be told before this turn's input: the whole initial context for a new (or
+ * just compacted) history, otherwise what changed since the context it was last told.
+ */
+export function contextUpdate(history: readonly ResponseItem[], told: TurnContext | null, ctx: TurnContext): ResponseItem[] {
+  if (needsInitialContext(history)) return initialContextItems(ctx);
+  return told ? settingsUpdateItems(told, ctx) : [];
 }
 
 export function userInputMessages(input: readonly UserInput[], ctx: TurnContext): Promise<ResponseItem[]> {

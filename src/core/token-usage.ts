@@ -11,6 +11,11 @@ export function contextWindowOf(config: LoadedConfig): number {
   return Math.floor(window * USABLE_SHARE);
 }
 
+/** Tokens in context at which a thread is compacted automatically (90% of the window by default). */
+export function autoCompactLimit(config: LoadedConfig): number {
+  return config.settings.modelAutoCompactTokenLimit ?? Math.floor((config.settings.modelContextWindow ?? DEFAULT_CONTEXT_WINDOW) * 0.9);
+}
+
 export function addUsage(total: TokenUsage | undefined, usage: TokenUsage): TokenUsage {
   if (!total) return { ...usage };
   return {

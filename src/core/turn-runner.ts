@@ -7,15 +7,15 @@ import type { ThreadEntry, TurnEndStatus } from '../store/types.ts';
 import { toolCallOf, type ToolCall, type ToolRegistry } from '../tools/registry.ts';
 import { uuidv7 } from '../util/uuid.ts';
 import { ActiveTurn } from './active-turn.ts';
-import { needsInitialContext } from './history.ts';
 import { COMPACTION_PROMPT, compactionInput, estimateTokens, replacementHistory } from './compaction.ts';
 import { agentMessageItem, messageText, previewOf, reasoningItem, userMessageItem } from './items.ts';
 import type { LoadedThread } from './loaded-thread.ts';
-import { initialContext, modelRequest, turnContext, userInputMessages, type RequestOrigin } from './model-request.ts';
+import { contextUpdate, modelRequest, turnContext, userInputMessages, type RequestOrigin } from './model-request.ts';
 import { instructionsFor, type TurnContext } from './prompt/index.ts';
 import { rateLimitsView } from './rate-limits.ts';
 import type { ThreadManager } from './thread-manager.ts';
-import { contextWindowOf, addUsage } from './token-usage.ts';
+import type { ThreadSettings } from './thread-settings.ts';
+import { addUsage, autoCompactLimit, contextWindowOf } from './token-usage.ts';
 
 export interface TurnRunnerDeps {
   config: LoadedConfig;
@@ -44,12 +44,19 @@ export class TurnRunner {
    * Starts a regular turn. The caller answers turn/start with the returned turn and then calls
    * `begin`, so the turn's notifications follow the response.
    */
-  startTurn(thread: LoadedThread, input: UserInput[], origin: RequestOrigin, outputSchema: unknown): { turn: Turn; begin: () => void } {
+  startTurn(
+    thread: LoadedThread,
+    input: UserInput[],
+    origin: RequestOrigin,
+    outputSchema: unknown,
+    /** The settings before this turn's overrides: what the model knows when the thread was just loaded. */
+    previous: ThreadSettings,
+  ): { turn: Turn; begin: () => void } {
     const active = new ActiveTurn(uuidv7(), 'regular');
     thread.activeTurn = active;
     return {
       turn: turnView(active.id, 'inProgress'),
-      begin: () => void this.run(thread, active, input, origin, outputSchema),
+      begin: () => void this.run(thread, active, input, origin, outputSchema, previous),
     };
   }
 
@@ -109,6 +116,16 @@ export class TurnRunner {
     this.recountTokens(thread, uuidv7(), instructionsFor(ctx));
   }
 
+  /**
+   * Compacts the history inside the running turn when the last response shows the context is
+   * nearly full (`model_auto_compact_token_limit`). Returns whether it did.
+   */
+  private async compactIfFull(thread: LoadedThread, active: ActiveTurn, origin: RequestOrigin): Promise<boolean> {
+    if (!thread.tokens || thread.tokens.last.totalTokens < autoCompactLimit(this.deps.config)) return false;
+    await this.compact(thread, active, origin);
+    return true;
+  }
+
   /** Takes input into the running turn; it reaches the model with the next request. */
   steer(thread: LoadedThread, input: UserInput[]): void {
     thread.activeTurn!.steered.push(input);
@@ -119,7 +136,14 @@ export class TurnRunner {
     thread.activeTurn?.abort.abort(new Error('interrupted'));
   }
 
-  private async run(thread: LoadedThread, active: ActiveTurn, input: UserInput[], origin: RequestOrigin, outputSchema: unknown): Promise<void> {
+  private async run(
+    thread: LoadedThread,
+    active: ActiveTurn,
+    input: UserInput[],
+    origin: RequestOrigin,
+    outputSchema: unknown,
+    previous: ThreadSettings,
+  ): Promise<void> {
     const { threads } = this.deps;
     const turnId = active.id;
     try {
@@ -128,6 +152,8 @@ export class TurnRunner {
       thread.notify('turn/started', { threadId: thread.id, turn: turnView(turnId, 'inProgress') });
       active.started = true;
       const ctx = await turnContext(thread, this.deps.config, outputSchema);
+      thread.toldContext ??= await turnContext(thread, this.deps.config, null, previous);
+      await this.compactIfFull(thread, active, origin);
       await this.takeInput(thread, ctx, turnId, input, [{ kind: 'turnStarted', turnId, at: now() }]);
       await this.loop(thread, active, origin, ctx);
       this.finish(thread, active, 'completed', null);
@@ -167,9 +193,8 @@ export class TurnRunner {
   /** Records the user's input (and the thread's initial context when due) and tells the clients. */
   private async takeInput(thread: LoadedThread, ctx: TurnContext, turnId: string, input: UserInput[], leading: ThreadEntry[] = []): Promise<void> {
     const entries: ThreadEntry[] = [...leading];
-    if (needsInitialContext(thread.history)) {
-      for (const item of initialContext(ctx)) entries.push({ kind: 'response', turnId, item });
-    }
+    for (const item of contextUpdate(thread.history, thread.toldContext, ctx)) entries.push({ kind: 'response', turnId, item });
+    thread.toldContext = ctx;
     const item = userMessageItem(uuidv7(), input);
     entries.push({ kind: 'item', turnId, item });
     for (const message of await userInputMessages(input, ctx)) entries.push({ kind: 'response', turnId, item: message });
@@ -190,8 +215,14 @@ export class TurnRunner {
         thread.history.push(output);
       }
       const steered = active.steered.splice(0);
-      for (const input of steered) await this.takeInput(thread, ctx, active.id, input);
       if (calls.length === 0 && steered.length === 0) return;
+      if (await this.compactIfFull(thread, active, origin)) {
+        // The model continues this turn on the handover note and needs its context again.
+        const items = contextUpdate(thread.history, thread.toldContext, ctx);
+        this.deps.threads.persist(thread, items.map((item) => ({ kind: 'response', turnId: active.id, item })));
+        thread.history.push(...items);
+      }
+      for (const input of steered) await this.takeInput(thread, ctx, active.id, input);
     }
   }
 

@@ -8,7 +8,8 @@ const start: AppHandler<TurnStartParams> = (params, { app, conn, after }) => {
   const thread = loadedThread(app, params.threadId);
   if (thread.activeTurn) throw RpcError.badRequest(`a turn is already running on thread ${thread.id}: ${thread.activeTurn.id}`);
   // Overrides become the thread's settings for this and later turns; the output schema is this turn's only.
-  const s = { ...thread.settings };
+  const previous = thread.settings;
+  const s = { ...previous };
   if (params.cwd != null) {
     checkCwd(params.cwd);
     s.cwd = params.cwd;
@@ -22,7 +23,7 @@ const start: AppHandler<TurnStartParams> = (params, { app, conn, after }) => {
   if (params.personality != null) s.personality = params.personality;
   thread.settings = s;
   app.threads.saveSettings(thread);
-  const { turn, begin } = app.turns.startTurn(thread, params.input, origin(conn), params.outputSchema ?? null);
+  const { turn, begin } = app.turns.startTurn(thread, params.input, origin(conn), params.outputSchema ?? null, previous);
   after(begin);
   return { turn };
 };

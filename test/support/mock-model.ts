@@ -18,9 +18,13 @@ export async function startMockModel(script: MockResponse[] = [], fallback?: Moc
   return { url: `http://127.0.0.1:${mock.port}/v1`, requests: mock.requests, close: mock.close };
 }
 
-/** The config.toml the conformance runner writes: the mock as the provider, no approvals, no sandbox. */
+/**
+ * The config.toml the conformance runner writes: the mock as the provider, no approvals, no
+ * sandbox. `extra` holds top-level keys, so it goes before the tables.
+ */
 export function mockConfig(url: string, extra = ''): string {
-  return `model = "mock-model"
+  return `${extra}
+model = "mock-model"
 model_provider = "mock"
 approval_policy = "never"
 sandbox_mode = "danger-full-access"
@@ -35,5 +39,5 @@ base_url = "${url}"
 wire_api = "responses"
 request_max_retries = 0
 stream_max_retries = 0
-${extra}`;
+`;
 }
