@@ -11,6 +11,7 @@ export { loadConfig, loadStartupConfig, SYSTEM_CONFIG_FILE } from './load.ts';
 export type { ConfigLayer, LayerName, LoadedConfig, LoadOptions } from './load.ts';
 export { locateKey } from './locate.ts';
 export { featureToggleOverrides, overridesLayer, parseOverride } from './overrides.ts';
+export { settingsWithOverrides } from './request-overrides.ts';
 export type { ConfigOverride } from './overrides.ts';
 export type { ModelProvider } from './providers.ts';
 export type { Issue } from './schema.ts';

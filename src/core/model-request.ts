@@ -1,4 +1,4 @@
-import type { LoadedConfig } from '../config/index.ts';
+import { settingsWithOverrides, type LoadedConfig } from '../config/index.ts';
 import type { ResponseItem, ResponsesRequest } from '../model/index.ts';
 import type { UserInput } from '../protocol/index.ts';
 import { buildRequest, initialContextItems, loadUserInstructions, settingsUpdateItems, userInputItems, type TurnContext } from './prompt/index.ts';
@@ -23,10 +23,10 @@ export async function turnContext(
   outputSchema: unknown = null,
   s: ThreadSettings = thread.settings,
 ): Promise<TurnContext> {
-  const settings = config.settings;
+  const settings = s.configOverrides ? settingsWithOverrides(config, s.configOverrides) : config.settings;
   return {
     model: s.model,
-    provider: config.settings.modelProviders[s.modelProvider] ?? config.settings.modelProvider,
+    provider: settings.modelProviders[s.modelProvider] ?? settings.modelProvider,
     cwd: s.cwd,
     approvalPolicy: s.approvalPolicy,
     sandboxPolicy: s.sandboxPolicy,

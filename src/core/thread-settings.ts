@@ -33,6 +33,8 @@ export interface ThreadSettings {
   developerInstructions: string | null;
   dynamicTools: DynamicToolSpec[];
   persistExtendedHistory: boolean;
+  /** thread/start `config`: this thread's own config overrides (dotted keys), applied to every turn. */
+  configOverrides: Record<string, unknown> | null;
 }
 
 export interface ThreadStartOverrides {
@@ -47,9 +49,13 @@ export interface ThreadStartOverrides {
   personality?: Personality | null;
   dynamicTools?: DynamicToolSpec[] | null;
   persistExtendedHistory?: boolean | null;
+  config?: Record<string, unknown> | null;
 }
 
-/** Settings for a new thread: params win over config, config over the reference's defaults. */
+/**
+ * Settings for a new thread: params win over config, config over the reference's defaults.
+ * `settings` already has the request's `config` overrides applied.
+ */
 export function resolveThreadSettings(
   settings: Settings,
   codexHome: string,
@@ -67,10 +73,12 @@ export function resolveThreadSettings(
     effort: settings.modelReasoningEffort ?? null,
     summary: settings.modelReasoningSummary ?? null,
     personality: params.personality ?? null,
-    baseInstructions: params.baseInstructions ?? settings.instructions ?? null,
+    // The reference ignores the config's `instructions` key: only the request sets these.
+    baseInstructions: params.baseInstructions ?? null,
     developerInstructions: params.developerInstructions ?? settings.developerInstructions ?? null,
     dynamicTools: params.dynamicTools ?? [],
     persistExtendedHistory: params.persistExtendedHistory ?? false,
+    configOverrides: params.config && Object.keys(params.config).length ? params.config : null,
   };
 }
 

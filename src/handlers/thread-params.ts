@@ -1,5 +1,6 @@
 import { statSync } from 'node:fs';
 import type { App } from '../app.ts';
+import type { Settings } from '../config/index.ts';
 import type { LoadedThread } from '../core/loaded-thread.ts';
 import { RpcError } from '../rpc/errors.ts';
 import { threadIdParam } from './thread-id.ts';
@@ -23,6 +24,6 @@ export function checkCwd(cwd: string): void {
   if (!isDir) throw RpcError.badRequest(`cwd is not a directory: ${cwd}`);
 }
 
-export function checkProvider(app: App, id: string): void {
-  if (!Object.hasOwn(app.config.settings.modelProviders, id)) throw RpcError.badRequest(`Model provider \`${id}\` not found`);
+export function checkProvider(settings: Settings, id: string): void {
+  if (!Object.hasOwn(settings.modelProviders, id)) throw RpcError.badRequest(`Model provider \`${id}\` not found`);
 }

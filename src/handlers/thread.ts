@@ -15,6 +15,7 @@ import type {
   ThreadStartParams,
   ThreadUnsubscribeParams,
 } from '../protocol/index.ts';
+import { ConfigError, settingsWithOverrides } from '../config/index.ts';
 import { RpcError } from '../rpc/errors.ts';
 import type { App } from '../app.ts';
 import { checkCwd, checkProvider } from './thread-params.ts';
@@ -44,7 +45,7 @@ function applyOverrides(app: App, settings: ThreadSettings, p: ThreadResumeParam
   const next = { ...settings };
   if (p.model != null) next.model = p.model;
   if (p.modelProvider != null) {
-    checkProvider(app, p.modelProvider);
+    checkProvider(app.config.settings, p.modelProvider);
     next.modelProvider = p.modelProvider;
   }
   if (p.serviceTier !== undefined) next.serviceTier = p.serviceTier;
@@ -60,9 +61,21 @@ function applyOverrides(app: App, settings: ThreadSettings, p: ThreadResumeParam
   return next;
 }
 
+/** The configuration as this request sees it: with its own `config` overrides, if any. */
+function requestSettings(app: App, overrides: Record<string, unknown> | null | undefined) {
+  if (!overrides) return app.config.settings;
+  try {
+    return settingsWithOverrides(app.config, overrides);
+  } catch (err) {
+    if (err instanceof ConfigError) throw RpcError.badRequest(`invalid config override: ${err.message}`);
+    throw err;
+  }
+}
+
 const start: AppHandler<ThreadStartParams> = (params, { app, conn, after }) => {
-  const settings = resolveThreadSettings(app.config.settings, app.config.codexHome, params, process.cwd());
-  checkProvider(app, settings.modelProvider);
+  const config = requestSettings(app, params.config);
+  const settings = resolveThreadSettings(config, app.config.codexHome, params, process.cwd());
+  checkProvider(config, settings.modelProvider);
   checkCwd(settings.cwd);
   const ephemeral = params.ephemeral === true;
   // The thread is written at its first turn, but a store that cannot be opened fails now, not then.

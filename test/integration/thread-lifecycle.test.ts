@@ -100,3 +100,25 @@ test('resuming a thread another client has loaded joins it without reloading', a
     home.dispose();
   }
 });
+
+test('thread/start config overrides apply to that thread only, and bad ones are refused', async () => {
+  const mock = await startMockModel();
+  const home = tempHome(mockConfig(mock.url));
+  const { weft, client } = await startStdio(home);
+  try {
+    await client.initialize();
+    const custom = (await client.request('thread/start', { config: { model: 'cfg-model', 'features.unified_exec': false } })).result;
+    assert.equal(custom.model, 'cfg-model');
+    await turn(client, custom.thread.id, 'hi');
+    const request = mock.requests.find((r) => r.method === 'POST')!;
+    assert.equal(request.body.model, 'cfg-model');
+    assert.ok(!request.body.tools.some((t: any) => t.name === 'exec_command'));
+    assert.equal((await client.request('thread/start', {})).result.model, 'mock-model');
+    const bad = await client.request('thread/start', { config: { approval_policy: 5 } });
+    assert.match(bad.error.message, /invalid config override: .*approval_policy/);
+  } finally {
+    await weft.kill();
+    await mock.close();
+    home.dispose();
+  }
+});
