@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { backoffMs, sleep } from './backoff.ts';
+import { backoffMs, retryAfterMs, sleep } from './backoff.ts';
 
 test('200 ms doubling per attempt, with ±10% jitter', () => {
   assert.deepEqual([1, 2, 3, 4].map((n) => backoffMs(n, () => 0.5)), [200, 400, 800, 1600]);
@@ -20,4 +20,13 @@ test('sleep rejects with the abort reason at once', async () => {
   await assert.rejects(pending, /interrupted/);
   assert.ok(performance.now() - started < 1000);
   await assert.rejects(sleep(1, controller.signal), /interrupted/);
+});
+
+test('Retry-After is read as seconds or an HTTP date, capped, and ignored when unreadable', () => {
+  assert.equal(retryAfterMs('2'), 2000);
+  assert.equal(retryAfterMs(['0.5']), 500);
+  assert.equal(retryAfterMs('Thu, 26 Nov 2026 00:00:10 GMT', Date.parse('Thu, 26 Nov 2026 00:00:00 GMT')), 10_000);
+  assert.equal(retryAfterMs('3600'), 60_000);
+  assert.equal(retryAfterMs('soon'), undefined);
+  assert.equal(retryAfterMs(undefined), undefined);
 });

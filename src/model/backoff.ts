@@ -22,3 +22,19 @@ export function sleep(ms: number, signal: AbortSignal): Promise<void> {
     signal.addEventListener('abort', onAbort, { once: true });
   });
 }
+
+/** Longest wait a server's Retry-After may impose on one retry. */
+const MAX_RETRY_AFTER_MS = 60_000;
+
+/**
+ * A Retry-After header in milliseconds (delta-seconds or an HTTP date), capped; undefined when
+ * absent or unreadable. The reference ignores this header; Weft honours it.
+ */
+export function retryAfterMs(header: string | string[] | undefined, now = Date.now()): number | undefined {
+  const value = Array.isArray(header) ? header[0] : header;
+  if (!value) return undefined;
+  const seconds = Number(value.trim());
+  const ms = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(value) - now;
+  if (!Number.isFinite(ms)) return undefined;
+  return Math.min(Math.max(ms, 0), MAX_RETRY_AFTER_MS);
+}

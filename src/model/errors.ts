@@ -19,7 +19,7 @@ export type ModelErrorKind =
   | 'serverOverloaded'
   /** HTTP 500. */
   | 'internalServerError'
-  /** HTTP 429 other than a usage limit: the reference never retries it. */
+  /** HTTP 429 other than a usage limit (retried at request level while retries last). */
   | 'retryLimit'
   | 'unexpectedStatus'
   | 'invalidRequest'

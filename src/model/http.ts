@@ -1,13 +1,14 @@
 /**
- * Sending the request, with the reference's request-level retries: connection failures and 5xx
- * answers are retried silently up to `request_max_retries` times with backoff; 429 and other
- * statuses fail at once. node:http rather than fetch: no hidden body/header timeouts (undici's 300 s
+ * Sending the request, with request-level retries: connection failures, 5xx and 429 answers are
+ * retried silently up to `request_max_retries` times with backoff, or after the server's
+ * Retry-After when it gives one (the reference never retries 429 and ignores Retry-After); a usage
+ * limit and other statuses fail at once. node:http rather than fetch: no hidden body/header timeouts (undici's 300 s
  * would cut long streams the reference keeps), node streams for the hot read path, and the
  * connect/reset errors visible for the reference's texts.
  */
 import http, { type IncomingMessage } from 'node:http';
 import https from 'node:https';
-import { backoffMs, sleep } from './backoff.ts';
+import { backoffMs, retryAfterMs, sleep } from './backoff.ts';
 import { httpError, ModelError } from './errors.ts';
 
 type Sent = { ok: true; response: IncomingMessage } | { ok: false; error: ModelError; retryable: boolean };
@@ -64,16 +65,18 @@ export async function send(
     const sent = await post(url, headers, body, signal);
     let error: ModelError;
     let retryable: boolean;
+    let delay: number | undefined;
     if (sent.ok) {
       const { response } = sent;
       const status = response.statusCode ?? 0;
       if (status >= 200 && status < 300) return response;
       error = httpError(status, response.headers, await readText(response, signal), url);
-      retryable = status >= 500 && status < 600;
+      retryable = (status >= 500 && status < 600) || error.kind === 'retryLimit';
+      delay = retryAfterMs(response.headers['retry-after']);
     } else {
       ({ error, retryable } = sent);
     }
     if (!retryable || attempt >= maxRetries) throw error;
-    await sleep(backoffMs(attempt + 1), signal);
+    await sleep(delay ?? backoffMs(attempt + 1), signal);
   }
 }

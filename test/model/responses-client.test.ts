@@ -146,16 +146,53 @@ test('5xx is retried silently up to request_max_retries, with backoff', () =>
     assert.ok(b! - a! >= 170 && c! - b! >= 350, `delays ${b! - a!} ${c! - b!}`);
   }));
 
-test('429 fails at once, whatever the retry settings (the reference never retries it)', () =>
+test('429 without retries fails at once with the reference text', () =>
   withMock(
     [{ status: 429, body: { error: { message: 'Rate limit reached. Please try again in 1.5s.', type: 'tokens', code: 'rate_limit_exceeded' } } }],
     async (mock, provider) => {
-      const { error } = await run(provider({ requestMaxRetries: 3, streamMaxRetries: 3 }));
+      const { error } = await run(provider());
       assertModelError(error, { kind: 'retryLimit', message: 'exceeded retry limit, last status: 429 Too Many Requests' });
       assert.deepEqual((error as ModelError).codexErrorInfo, { responseTooManyFailedAttempts: { httpStatusCode: 429 } });
       assert.equal(mock.requests.length, 1);
     },
   ));
+
+test('429 is retried within request_max_retries (the reference gives up at once)', () =>
+  withMock([{ status: 429 }, { items: [{ type: 'message', text: 'ok' }] }], async (mock, provider) => {
+    const { error } = await run(provider({ requestMaxRetries: 1 }));
+    assert.equal(error, undefined);
+    assert.equal(mock.requests.length, 2);
+  }));
+
+test('Retry-After on a 429 sets the wait before the retry', async () => {
+  const { createServer } = await import('node:http');
+  const { responseEvents } = await import(new URL('../../../shared/conformance/mock-model.mjs', import.meta.url).href);
+  const times: number[] = [];
+  const server = createServer((req, res) => {
+    req.resume();
+    req.on('end', () => {
+      times.push(performance.now());
+      if (times.length === 1) {
+        res.writeHead(429, { 'retry-after': '1', 'content-type': 'application/json' });
+        res.end('{"error":{"message":"slow down","type":"tokens","code":null}}');
+        return;
+      }
+      res.writeHead(200, { 'content-type': 'text/event-stream' });
+      for (const ev of responseEvents({ items: [{ type: 'message', text: 'ok' }] }, 1)) res.write(`event: ${ev.type}\ndata: ${JSON.stringify(ev)}\n\n`);
+      res.end();
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  try {
+    const url = `http://127.0.0.1:${(server.address() as { port: number }).port}/v1`;
+    const { error } = await run(mockProvider(url, { requestMaxRetries: 2 }));
+    assert.equal(error, undefined);
+    assert.equal(times.length, 2);
+    assert.ok(times[1]! - times[0]! >= 950, `waited ${times[1]! - times[0]!} ms`);
+  } finally {
+    server.close();
+  }
+});
 
 test('a stream ending before response.completed (golden model-errors)', () =>
   withMock([{ cutAfter: 3, items: [{ type: 'message', deltas: ['partial ', 'text'] }] }], async (_mock, provider) => {
