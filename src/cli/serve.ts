@@ -28,7 +28,7 @@ export async function serve(opts: ServeOptions): Promise<void> {
     if (err instanceof ConfigError) throw new CliError(err.message);
     throw err;
   }
-  const { accept } = createApp(config, log);
+  const { app, accept } = createApp(config, log);
   let listener: Listener;
   if (opts.listen.kind === 'stdio') {
     // One client; when it goes away there is nobody left to serve.
@@ -53,7 +53,11 @@ export async function serve(opts: ServeOptions): Promise<void> {
   function shutdown(code: number): void {
     if (stopping) return;
     stopping = true;
-    listener.close().finally(() => process.exit(code));
+    listener.close().finally(() => {
+      // Closing the store folds its write-ahead log into the database file.
+      app.threads.close();
+      process.exit(code);
+    });
   }
   process.once('SIGTERM', () => shutdown(0));
   process.once('SIGINT', () => shutdown(0));

@@ -31,7 +31,11 @@ export class ThreadManager {
   store(): ThreadStore {
     if (!this.storeInstance) {
       try {
-        this.storeInstance = openThreadStore(this.config.codexHome, { log: this.log.child('store') });
+        this.storeInstance = openThreadStore(this.config.codexHome, {
+          log: this.log.child('store'),
+          // A damaged database was moved aside: every client hears of it, as of a broken config.
+          onProblem: (problem) => this.hub.broadcast('configWarning', { summary: 'Thread database recovered', details: problem.message }),
+        });
       } catch (err) {
         throw storeFailure(err);
       }

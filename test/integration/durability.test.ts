@@ -161,3 +161,32 @@ test('turn-level errors: unknown thread, two turns at once, interrupt without a 
     home.dispose();
   }
 });
+
+test('a damaged thread database is moved aside, clients are warned, and the server goes on', async () => {
+  const mock = await startMockModel();
+  const home = tempHome(mockConfig(mock.url));
+  try {
+    const first = await startStdio(home);
+    await first.client.initialize();
+    const id = (await first.client.request('thread/start', {})).result.thread.id;
+    await completeTurn(first.client, id, 'hello');
+    first.client.close();
+    await first.weft.exited;
+    const { openSync, writeSync, closeSync, readdirSync } = await import('node:fs');
+    // Scribble over the database header (the server closed it cleanly, so it holds everything).
+    const fd = openSync(join(home.codexHome, 'weft', 'state.sqlite'), 'r+');
+    writeSync(fd, Buffer.alloc(100, 0x5a), 0, 100, 0);
+    closeSync(fd);
+    await withServer(home, async (client) => {
+      assert.deepEqual((await client.request('thread/list', {})).result, { data: [], nextCursor: null });
+      const warning = await client.notification('configWarning');
+      assert.match(warning.params.details, /corrupt/);
+      const id = (await client.request('thread/start', {})).result.thread.id;
+      await completeTurn(client, id, 'after');
+    });
+    assert.ok(readdirSync(join(home.codexHome, 'weft')).some((f) => f.includes('.corrupt-')), 'the damaged file is kept aside');
+  } finally {
+    await mock.close();
+    home.dispose();
+  }
+});
