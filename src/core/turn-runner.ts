@@ -7,6 +7,7 @@ import type { ThreadEntry, TurnEndStatus } from '../store/types.ts';
 import { toolCallOf, type ToolCall, type ToolRegistry } from '../tools/registry.ts';
 import { uuidv7 } from '../util/uuid.ts';
 import { ActiveTurn } from './active-turn.ts';
+import { currentLogin } from './login.ts';
 import { COMPACTION_PROMPT, compactionInput, estimateTokens, replacementHistory } from './compaction.ts';
 import { agentMessageItem, messageText, previewOf, reasoningItem, userMessageItem } from './items.ts';
 import type { LoadedThread } from './loaded-thread.ts';
@@ -94,7 +95,7 @@ export class TurnRunner {
     const ctx = await turnContext(thread, this.deps.config);
     const request = modelRequest(thread, ctx, { input: compactionInput(thread.history, prompt), withTools: false });
     let summary = '';
-    for await (const event of streamResponses(ctx.provider, request, this.streamOptions(thread, active, origin))) {
+    for await (const event of streamResponses(ctx.provider, request, this.streamOptions(thread, active, origin, ctx))) {
       if (event.type === 'outputItemDone' && event.item.type === 'message' && event.item.role === 'assistant') summary = messageText(event.item);
       else if (event.type === 'retrying') summary = '';
       else this.bookkeeping(thread, turnId, event);
@@ -173,8 +174,15 @@ export class TurnRunner {
     this.finish(thread, active, 'failed', turnError(err));
   }
 
-  private streamOptions(thread: LoadedThread, active: ActiveTurn, origin: RequestOrigin) {
-    return { signal: active.abort.signal, env: process.env, originator: origin.originator, userAgent: origin.userAgent, sessionId: thread.id };
+  private streamOptions(thread: LoadedThread, active: ActiveTurn, origin: RequestOrigin, ctx: TurnContext) {
+    return {
+      signal: active.abort.signal,
+      env: process.env,
+      login: ctx.provider.requiresOpenaiAuth ? currentLogin(this.deps.config.codexHome) : undefined,
+      originator: origin.originator,
+      userAgent: origin.userAgent,
+      sessionId: thread.id,
+    };
   }
 
   /** What every round trip does with usage, limits and retries, whatever it is for. */
@@ -238,7 +246,7 @@ export class TurnRunner {
     let said: ResponseItem[] = [];
     let calls: ToolCall[] = [];
     const open = new OpenItems();
-    for await (const event of streamResponses(provider, request, this.streamOptions(thread, active, origin))) {
+    for await (const event of streamResponses(provider, request, this.streamOptions(thread, active, origin, ctx))) {
       switch (event.type) {
         case 'outputItemAdded':
           this.itemAdded(thread, turnId, open, event.item);
