@@ -39,7 +39,7 @@ export async function turnContext(
     userInstructions: await loadUserInstructions(s.cwd, config.codexHome),
     skills: [],
     personality: s.personality,
-    collaborationMode: null,
+    collaborationMode: s.collaborationMode ?? null,
     outputSchema,
     features: settings.features,
     webSearch: settings.webSearch,

@@ -2,6 +2,7 @@ import { isAbsolute, join, resolve } from 'node:path';
 import type { Settings } from '../config/index.ts';
 import type {
   AskForApproval,
+  CollaborationMode,
   DynamicToolSpec,
   Personality,
   ReasoningEffort,
@@ -33,6 +34,8 @@ export interface ThreadSettings {
   developerInstructions: string | null;
   dynamicTools: DynamicToolSpec[];
   persistExtendedHistory: boolean;
+  /** Set by turn/start (plan or default mode); null until a turn chooses one. */
+  collaborationMode: CollaborationMode | null;
   /** thread/start `config`: this thread's own config overrides (dotted keys), applied to every turn. */
   configOverrides: Record<string, unknown> | null;
 }
@@ -78,6 +81,7 @@ export function resolveThreadSettings(
     developerInstructions: params.developerInstructions ?? settings.developerInstructions ?? null,
     dynamicTools: params.dynamicTools ?? [],
     persistExtendedHistory: params.persistExtendedHistory ?? false,
+    collaborationMode: null,
     configOverrides: params.config && Object.keys(params.config).length ? params.config : null,
   };
 }

@@ -21,6 +21,13 @@ const start: AppHandler<TurnStartParams> = (params, { app, conn, after }) => {
   if (params.effort !== undefined) s.effort = params.effort;
   if (params.summary != null) s.summary = params.summary;
   if (params.personality != null) s.personality = params.personality;
+  if (params.collaborationMode != null) {
+    // A mode carries its own model and effort, which win over the turn's other overrides.
+    const mode = params.collaborationMode;
+    s.collaborationMode = mode;
+    s.model = mode.settings.model;
+    if (mode.settings.reasoning_effort !== undefined) s.effort = mode.settings.reasoning_effort;
+  }
   thread.settings = s;
   app.threads.saveSettings(thread);
   const { turn, begin } = app.turns.startTurn(thread, params.input, origin(conn), params.outputSchema ?? null, previous);
