@@ -4,7 +4,7 @@ import { ModelError, reconnectingError, streamResponses, type ModelEvent, type R
 import type { ThreadItem, Turn, TurnError, UserInput } from '../protocol/index.ts';
 import type { Hub } from '../rpc/hub.ts';
 import type { ThreadEntry, TurnEndStatus } from '../store/types.ts';
-import { toolCallOf, type ToolCall, type ToolRegistry } from '../tools/registry.ts';
+import { toolCallOf, type ToolCall, type ToolContext, type ToolRegistry } from '../tools/registry.ts';
 import { uuidv7 } from '../util/uuid.ts';
 import { ActiveTurn } from './active-turn.ts';
 import { currentLogin } from './login.ts';
@@ -174,6 +174,25 @@ export class TurnRunner {
     this.finish(thread, active, 'failed', turnError(err));
   }
 
+  private toolContext(thread: LoadedThread, active: ActiveTurn, ctx: TurnContext): ToolContext {
+    const threadId = thread.id;
+    const turnId = active.id;
+    return {
+      threadId,
+      turnId,
+      signal: active.abort.signal,
+      cwd: ctx.cwd,
+      sandboxPolicy: ctx.sandboxPolicy,
+      approvalPolicy: ctx.approvalPolicy,
+      startItem: (item) => thread.notify('item/started', { item, threadId, turnId }),
+      notify: (method, params) => thread.notify(method, { ...params, threadId, turnId }),
+      completeItem: (item) => {
+        this.deps.threads.persist(thread, [{ kind: 'item', turnId, item }]);
+        thread.notify('item/completed', { item, threadId, turnId });
+      },
+    };
+  }
+
   private streamOptions(thread: LoadedThread, active: ActiveTurn, origin: RequestOrigin, ctx: TurnContext) {
     return {
       signal: active.abort.signal,
@@ -218,7 +237,7 @@ export class TurnRunner {
     for (;;) {
       const calls = await this.roundTrip(thread, active, origin, ctx);
       for (const call of calls) {
-        const output = await this.deps.tools.run(call, { threadId: thread.id, turnId: active.id, signal: active.abort.signal });
+        const output = await this.deps.tools.run(call, this.toolContext(thread, active, ctx));
         this.deps.threads.persist(thread, [{ kind: 'response', turnId: active.id, item: output }]);
         thread.history.push(output);
       }

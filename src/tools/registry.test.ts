@@ -2,7 +2,17 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { ToolRegistry, toolCallOf, toolOutput } from './registry.ts';
 
-const ctx = { threadId: 't', turnId: 'u', signal: new AbortController().signal };
+const ctx = {
+  threadId: 't',
+  turnId: 'u',
+  signal: new AbortController().signal,
+  cwd: '/',
+  sandboxPolicy: { type: 'dangerFullAccess' as const },
+  approvalPolicy: 'never' as const,
+  startItem() {},
+  notify() {},
+  completeItem() {},
+};
 
 test('calls to unknown tools are answered to the model instead of failing the turn', async () => {
   const registry = new ToolRegistry();

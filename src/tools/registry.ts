@@ -1,4 +1,5 @@
 import type { ResponseItem } from '../model/index.ts';
+import type { AskForApproval, SandboxPolicy, ThreadItem } from '../protocol/index.ts';
 
 /** A tool call the model made, in the form every tool handler takes. */
 export interface ToolCall {
@@ -9,10 +10,21 @@ export interface ToolCall {
   kind: 'function' | 'custom';
 }
 
+/** What a tool may know of its turn and how it reports to the thread's clients. */
 export interface ToolContext {
   threadId: string;
   turnId: string;
+  /** Aborted when the turn is interrupted. */
   signal: AbortSignal;
+  cwd: string;
+  sandboxPolicy: SandboxPolicy;
+  approvalPolicy: AskForApproval;
+  /** `item/started` for an item the tool runs as (a command, a file change). */
+  startItem(item: ThreadItem): void;
+  /** A streaming notification about a started item (`item/commandExecution/outputDelta`…). */
+  notify(method: string, params: Record<string, unknown>): void;
+  /** The item's final state: written to the store, then `item/completed`. */
+  completeItem(item: ThreadItem): void;
 }
 
 /** Runs one call and returns what the model gets back. */
