@@ -1,19 +1,24 @@
 import type { LoadedConfig } from '../config/index.ts';
 import type { TokenUsage } from '../model/index.ts';
+import { contextWindowFor } from './models/index.ts';
 
 /** The reference's context window for models it has no catalogue entry for. */
 const DEFAULT_CONTEXT_WINDOW = 272_000;
+
+/** The model's whole context window: the config's setting, else the catalogue's, else the default. */
+function windowOf(config: LoadedConfig, model: string): number {
+  return config.settings.modelContextWindow ?? contextWindowFor(model) ?? DEFAULT_CONTEXT_WINDOW;
+}
 /** The reference reports 95% of the window: the rest is headroom for the model's own output. */
 const USABLE_SHARE = 0.95;
 
-export function contextWindowOf(config: LoadedConfig): number {
-  const window = config.settings.modelContextWindow ?? DEFAULT_CONTEXT_WINDOW;
-  return Math.floor(window * USABLE_SHARE);
+export function contextWindowOf(config: LoadedConfig, model: string): number {
+  return Math.floor(windowOf(config, model) * USABLE_SHARE);
 }
 
 /** Tokens in context at which a thread is compacted automatically (90% of the window by default). */
-export function autoCompactLimit(config: LoadedConfig): number {
-  return config.settings.modelAutoCompactTokenLimit ?? Math.floor((config.settings.modelContextWindow ?? DEFAULT_CONTEXT_WINDOW) * 0.9);
+export function autoCompactLimit(config: LoadedConfig, model: string): number {
+  return config.settings.modelAutoCompactTokenLimit ?? Math.floor(windowOf(config, model) * 0.9);
 }
 
 export function addUsage(total: TokenUsage | undefined, usage: TokenUsage): TokenUsage {

@@ -122,7 +122,7 @@ export class TurnRunner {
    * nearly full (`model_auto_compact_token_limit`). Returns whether it did.
    */
   private async compactIfFull(thread: LoadedThread, active: ActiveTurn, origin: RequestOrigin): Promise<boolean> {
-    if (!thread.tokens || thread.tokens.last.totalTokens < autoCompactLimit(this.deps.config)) return false;
+    if (!thread.tokens || thread.tokens.last.totalTokens < autoCompactLimit(this.deps.config, thread.settings.model)) return false;
     await this.compact(thread, active, origin);
     return true;
   }
@@ -374,7 +374,7 @@ export class TurnRunner {
       thread.notify('thread/tokenUsage/updated', {
         threadId: thread.id,
         turnId,
-        tokenUsage: { ...thread.tokens, modelContextWindow: contextWindowOf(this.deps.config) },
+        tokenUsage: { ...thread.tokens, modelContextWindow: contextWindowOf(this.deps.config, thread.settings.model) },
       });
     }
     if (thread.rateLimits) this.deps.hub.broadcast('account/rateLimits/updated', { rateLimits: rateLimitsView(thread.rateLimits) });

@@ -1,5 +1,6 @@
 import { initializeHandlers } from './initialize.ts';
 import { mockHandlers } from './mock.ts';
+import { modelHandlers } from './model.ts';
 import { threadAdminHandlers } from './thread-admin.ts';
 import { threadHandlers } from './thread.ts';
 import { turnHandlers } from './turn.ts';
@@ -13,6 +14,7 @@ import type { AppHandler } from './types.ts';
 export const HANDLERS: Readonly<Record<string, AppHandler | undefined>> = {
   ...initializeHandlers,
   ...mockHandlers,
+  ...modelHandlers,
   ...threadHandlers,
   ...threadAdminHandlers,
   ...turnHandlers,
