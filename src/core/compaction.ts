@@ -12,7 +12,10 @@ Include:
 
 Be complete but brief. Write only the note.`;
 
-/** Put before the note in the new history, so the model knows where it came from (our own words). */
+/**
+ * Put before the note in the new history, so the model knows where it came from (our own words).
+ * Counted by the token estimate after a compaction; see `src/core/token-parity.test.ts`.
+ */
 export const HANDOVER_PREFIX = `An earlier part of this conversation was condensed to save context. The note below was written by you before that happened; continue from it.`;
 
 /** Messages that set up a thread (instructions, environment) rather than carry what the user said. */
