@@ -72,6 +72,15 @@ function requestSettings(app: App, overrides: Record<string, unknown> | null | u
   }
 }
 
+function withConfiguredPolicies(app: App, settings: ThreadSettings): ThreadSettings {
+  const config = app.config.settings;
+  return {
+    ...settings,
+    approvalPolicy: config.approvalPolicy ?? 'on-request',
+    sandboxPolicy: sandboxPolicyFor(config.sandboxMode ?? 'read-only', config, app.config.codexHome),
+  };
+}
+
 const start: AppHandler<ThreadStartParams> = (params, { app, conn, after }) => {
   const config = requestSettings(app, params.config);
   const settings = resolveThreadSettings(config, app.config.codexHome, params, process.cwd());
@@ -91,8 +100,12 @@ const start: AppHandler<ThreadStartParams> = (params, { app, conn, after }) => {
 const resume: AppHandler<ThreadResumeParams> = (params, { app, conn, after }) => {
   if (params.history && params.history.length === 0) throw RpcError.badRequest('history must not be empty');
   const id = threadIdParam(params.threadId);
-  const thread = app.threads.get(id) ?? app.threads.load(id);
-  const settings = applyOverrides(app, thread.settings, params);
+  const loaded = app.threads.get(id);
+  const thread = loaded ?? app.threads.load(id);
+  // As the reference: a thread loaded from storage takes its approval and sandbox policies from
+  // the configuration, not from how it ran before.
+  const base = loaded ? thread.settings : withConfiguredPolicies(app, thread.settings);
+  const settings = applyOverrides(app, base, params);
   if (!thread.activeTurn) {
     thread.settings = settings;
     app.threads.saveSettings(thread);
@@ -145,8 +158,11 @@ const DEFAULT_LIST_LIMIT = 25;
 const INTERACTIVE_SOURCES = ['cli', 'vscode'];
 
 const list: AppHandler<ThreadListParams, ThreadListResponse> = (params, { app }) => {
-  const page = app.threads.withStore((s) =>
-    s.listThreads({
+  const page = app.threads.withStore((s) => {
+    // Threads the reference wrote since the last look (at most every few seconds; first page only,
+    // so paging through one listing never sees it change underneath).
+    if (params.cursor == null) s.refreshReferenceThreads();
+    return s.listThreads({
       limit: params.limit ?? DEFAULT_LIST_LIMIT,
       cursor: params.cursor ?? null,
       sortKey: params.sortKey ?? 'created_at',
@@ -155,8 +171,8 @@ const list: AppHandler<ThreadListParams, ThreadListResponse> = (params, { app })
       sourceKinds: params.sourceKinds?.length ? params.sourceKinds : INTERACTIVE_SOURCES,
       cwd: params.cwd ?? undefined,
       searchTerm: params.searchTerm ?? undefined,
-    }),
-  );
+    });
+  });
   return {
     data: page.records.map((r) => threadView(r, app.threads.get(r.id)?.status() ?? { type: 'notLoaded' })),
     nextCursor: page.nextCursor,

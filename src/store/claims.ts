@@ -85,6 +85,12 @@ export function claim(conn: Connection, threadId: string): Holder | null {
   });
 }
 
+/** Whoever holds the thread and still runs, this process included. */
+export function liveHolder(conn: Connection, threadId: string): Holder | null {
+  const holder = conn.stmt('SELECT pid, boot_id, started FROM claims WHERE thread_id = ?').get(threadId) as Holder | undefined;
+  return holder && (isThisProcess(holder) || isAlive(holder)) ? holder : null;
+}
+
 /** Gives up this process's claims on these threads; other holders' claims are left alone. */
 export function release(conn: Connection, threadIds: readonly string[]): void {
   const me = thisProcess();

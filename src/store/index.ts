@@ -3,6 +3,7 @@ export type { StoreOptions } from './open.ts';
 export { StoreError } from './types.ts';
 export type {
   StoreErrorKind,
+  SyncResult,
   ThreadEntry,
   ThreadPage,
   ThreadQuery,

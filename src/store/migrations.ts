@@ -55,6 +55,22 @@ const MIGRATIONS: readonly string[] = [
     started   INTEGER
   ) WITHOUT ROWID;
   `,
+  `
+  -- The reference's files (rollouts, session_index.jsonl) as last looked at: a file whose size and
+  -- mtime are unchanged is not read again, whatever came of reading it (imported, unreadable, refused).
+  CREATE TABLE reference_files (
+    path     TEXT    PRIMARY KEY,
+    size     INTEGER NOT NULL,
+    mtime_ms REAL    NOT NULL
+  ) WITHOUT ROWID;
+
+  -- Threads imported from a reference rollout. adopted: Weft has written entries to the thread since
+  -- (a turn, a rollback), so a changed file no longer replaces it.
+  CREATE TABLE reference_threads (
+    thread_id TEXT    PRIMARY KEY,
+    adopted   INTEGER NOT NULL
+  ) WITHOUT ROWID;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

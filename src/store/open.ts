@@ -1,6 +1,7 @@
 import { join } from 'node:path';
-import type { Logger } from '../log/index.ts';
+import { createLogger, type Logger } from '../log/index.ts';
 import loadDriver from './driver.cts';
+import { ReferenceSync } from './import/refresh.ts';
 import { SqliteThreadStore } from './sqlite-store.ts';
 import { StoreError, type ThreadStore } from './types.ts';
 
@@ -22,6 +23,10 @@ export const storeFile = (codexHome: string): string => join(codexHome, 'weft', 
  * start-up: it loads the SQLite driver. Throws a StoreError: `io` when the file or its folder cannot
  * be created or written, `newerVersion` for a file from a newer Weft. A damaged file is moved
  * aside, reported, and replaced by an empty one.
+ *
+ * The store holds the threads of CODEX_HOME, the reference's included: opening it imports the
+ * rollout files the reference wrote since the last time (see import/sync.ts), which on first use
+ * of a home reads them all; later, `refreshReferenceThreads` looks again.
  */
 export function openThreadStore(codexHome: string, opts: StoreOptions = {}): ThreadStore {
   let driver;
@@ -30,5 +35,8 @@ export function openThreadStore(codexHome: string, opts: StoreOptions = {}): Thr
   } catch (err) {
     throw new StoreError('io', `cannot load the SQLite driver (better-sqlite3): ${(err as Error).message}`);
   }
-  return new SqliteThreadStore(driver, storeFile(codexHome), opts);
+  const log = opts.log ?? createLogger({ level: 'off' });
+  const store = new SqliteThreadStore(driver, storeFile(codexHome), opts, new ReferenceSync(codexHome, log.child('import')));
+  store.refreshReferenceThreads();
+  return store;
 }

@@ -8,25 +8,27 @@ import { dirname } from 'node:path';
 import { claim, release } from './claims.ts';
 import { connect, setUp, type Connection, type Driver } from './connection.ts';
 import { classify, isCorruption } from './errors.ts';
+import type { ReferenceSync } from './import/refresh.ts';
 import { listThreads } from './list.ts';
 import type { StoreOptions } from './open.ts';
 import { inodeOf, moveAside } from './quarantine.ts';
-import { entryBody, fromEntryRow, fromRow, patchColumns, toRow, type EntryRow, type ThreadPatch, type ThreadRow } from './rows.ts';
-import { StoreError, type ThreadEntry, type ThreadPage, type ThreadQuery, type ThreadRecord, type ThreadStore } from './types.ts';
+import { adopt, forgetFiles, importThread, nameThreads, referenceStamps, stampFile } from './reference-ledger.ts';
+import { fromEntryRow, fromRow, patchColumns, toRow, type EntryRow, type ThreadPatch, type ThreadRow } from './rows.ts';
+import { INSERT_THREAD, insertEntries, notFound, OF_THREAD, rid } from './sql.ts';
+import {
+  StoreError,
+  type FileStamp,
+  type ImportOutcome,
+  type ReferenceLedger,
+  type SyncResult,
+  type ThreadEntry,
+  type ThreadPage,
+  type ThreadQuery,
+  type ThreadRecord,
+  type ThreadStore,
+} from './types.ts';
 
-const INSERT_THREAD = `INSERT INTO threads (id, created_at, updated_at, archived, cwd, model_provider, source_kind,
-  source, cli_version, name, preview, git_info, agent_nickname, agent_role, path, forked_from_id, settings)
-  VALUES (@id, @created_at, @updated_at, @archived, @cwd, @model_provider, @source_kind, @source, @cli_version,
-  @name, @preview, @git_info, @agent_nickname, @agent_role, @path, @forked_from_id, @settings)`;
-/** A thread's entries are the keys [@thread << 32, (@thread + 1) << 32) (see migrations.ts). */
-const OF_THREAD = 'key >= (@thread << 32) AND key < ((@thread + 1) << 32)';
-const INSERT_ENTRY = `INSERT INTO entries (key, turn_id, kind, body) VALUES (
-  coalesce((SELECT key + 1 FROM entries WHERE ${OF_THREAD} ORDER BY key DESC LIMIT 1), @thread << 32),
-  @turn, @kind, @body)`;
-
-const notFound = (id: string) => new StoreError('notFound', `thread not found: ${id}`);
-
-export class SqliteThreadStore implements ThreadStore {
+export class SqliteThreadStore implements ThreadStore, ReferenceLedger {
   private conn: Connection | null;
   /** Threads this store has claimed: the only ones whose entries it may write. */
   private readonly claimed = new Set<string>();
@@ -36,6 +38,7 @@ export class SqliteThreadStore implements ThreadStore {
     private readonly driver: Driver,
     readonly file: string,
     private readonly opts: StoreOptions,
+    private readonly reference: ReferenceSync,
   ) {
     this.conn = this.open();
   }
@@ -69,6 +72,7 @@ export class SqliteThreadStore implements ThreadStore {
     this.run((c) =>
       c.write(() => {
         insertEntries(c, rid(c, threadId), entries);
+        adopt(c, threadId);
         if (patch) updateRecord(c, threadId, patch);
       }),
     );
@@ -85,10 +89,38 @@ export class SqliteThreadStore implements ThreadStore {
 
   deleteTurns(threadId: string, turnIds: readonly string[]): void {
     this.mustHold(threadId);
-    this.run((c) => {
-      c.stmt(`DELETE FROM entries WHERE ${OF_THREAD} AND turn_id IN (SELECT value FROM json_each(@turns))`)
-        .run({ thread: rid(c, threadId), turns: JSON.stringify(turnIds) });
-    });
+    this.run((c) =>
+      c.write(() => {
+        c.stmt(`DELETE FROM entries WHERE ${OF_THREAD} AND turn_id IN (SELECT value FROM json_each(@turns))`)
+          .run({ thread: rid(c, threadId), turns: JSON.stringify(turnIds) });
+        adopt(c, threadId);
+      }),
+    );
+  }
+
+  refreshReferenceThreads(): SyncResult | null {
+    if (this.closed) throw new Error('the thread store is closed');
+    return this.reference.refresh(this);
+  }
+
+  referenceStamps(): Map<string, FileStamp> {
+    return this.run(referenceStamps);
+  }
+
+  stampReferenceFile(stamp: FileStamp): void {
+    this.run((c) => stampFile(c, stamp));
+  }
+
+  forgetReferenceFiles(paths: readonly string[]): void {
+    this.run((c) => forgetFiles(c, paths));
+  }
+
+  importReferenceThread(record: ThreadRecord, entries: readonly ThreadEntry[], stamp: FileStamp): ImportOutcome {
+    return this.run((c) => c.write(() => importThread(c, record, entries, stamp)));
+  }
+
+  nameReferenceThreads(names: ReadonlyMap<string, string>): void {
+    this.run((c) => c.write(() => nameThreads(c, names)));
   }
 
   claim(threadId: string): void {
@@ -220,17 +252,6 @@ export class SqliteThreadStore implements ThreadStore {
     this.opts.onProblem?.(problem);
     return problem;
   }
-}
-
-function rid(c: Connection, threadId: string): number {
-  const found = c.stmt('SELECT rid FROM threads WHERE id = ?').pluck().get(threadId) as number | undefined;
-  if (found === undefined) throw notFound(threadId);
-  return found;
-}
-
-function insertEntries(c: Connection, thread: number, entries: readonly ThreadEntry[]): void {
-  const insert = c.stmt(INSERT_ENTRY);
-  for (const e of entries) insert.run({ thread, turn: e.turnId, kind: e.kind, body: entryBody(e) });
 }
 
 function updateRecord(c: Connection, id: string, patch: ThreadPatch): void {

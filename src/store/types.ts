@@ -148,6 +148,56 @@ export interface ThreadStore {
    */
   claim(threadId: string): void;
   release(threadId: string): void;
+  /**
+   * Imports the threads the reference (codex-cli) wrote or changed since the last look (see
+   * import/sync.ts). Cheap enough to call before every `thread/list`: it walks the reference's
+   * folders at most once per REFRESH_INTERVAL_MS and returns null when it did not. What it cannot
+   * import, and database failures, are logged rather than thrown.
+   */
+  refreshReferenceThreads(): SyncResult | null;
   /** Releases this store's claims and closes the file; later calls throw. */
   close(): void;
+}
+
+/** What one pass over the reference's files did. */
+export interface SyncResult {
+  /** Threads inserted, or replaced because their file changed. */
+  imported: number;
+  /** New or changed files left out: unreadable, holding a thread that is Weft's now, or loaded (tried again later). */
+  skipped: number;
+}
+
+/** A file of the reference's as last looked at. */
+export interface FileStamp {
+  path: string;
+  size: number;
+  mtimeMs: number;
+}
+
+/**
+ * What became of a thread offered to `importReferenceThread`. After any outcome but `inUse`, the
+ * file counts as looked at (it is stamped).
+ * - imported: inserted, or it replaced the earlier import of the same thread;
+ * - current: this very file (same stamp) was imported meanwhile, by another process;
+ * - weftThread: Weft created a thread with this id itself; it is kept;
+ * - continued: imported before, then written to by Weft (a turn, a rollback); Weft's is kept;
+ * - inUse: loaded by a Weft process right now; left unstamped, to be tried at a later pass.
+ */
+export type ImportOutcome = 'imported' | 'current' | 'weftThread' | 'continued' | 'inUse';
+
+/** The store's bookkeeping of what it imported from the reference's files (see import/). */
+export interface ReferenceLedger {
+  /** Every file looked at so far, by path. */
+  referenceStamps(): Map<string, FileStamp>;
+  /** Records that a file was looked at, so it is not read again until it changes. */
+  stampReferenceFile(stamp: FileStamp): void;
+  /** Drops the stamps of files that are gone: one that comes back (moved back by the reference, mtime and all) is read again. */
+  forgetReferenceFiles(paths: readonly string[]): void;
+  /**
+   * In one transaction: inserts the thread or replaces its earlier import (keeping our name when
+   * `record.name` is null), and stamps the file, unless the outcome says otherwise.
+   */
+  importReferenceThread(record: ThreadRecord, entries: readonly ThreadEntry[], stamp: FileStamp): ImportOutcome;
+  /** Renames imported threads, in one transaction; ids of other threads are ignored. */
+  nameReferenceThreads(names: ReadonlyMap<string, string>): void;
 }

@@ -33,10 +33,11 @@ function subdirs(dir: string, name: RegExp): string[] {
 function rollouts(dir: string, archived: boolean): RolloutFile[] {
   return entries(dir)
     .filter((e) => e.isFile() && ROLLOUT_NAME.test(e.name))
-    .map((e) => {
+    .flatMap((e) => {
       const path = join(dir, e.name);
-      const { mtimeMs, size } = statSync(path);
-      return { path, archived, mtimeMs, size };
+      // Gone since the folder was read (the reference archives by moving): found where it went next time.
+      const stat = statSync(path, { throwIfNoEntry: false });
+      return stat ? [{ path, archived, mtimeMs: stat.mtimeMs, size: stat.size }] : [];
     });
 }
 

@@ -23,10 +23,15 @@ export function parseSessionIndex(text: string): Map<string, string> {
   return names;
 }
 
-/** Thread names by id; none when the home has no index. */
-export function readSessionNames(codexHome: string): Map<string, string> {
+export const sessionIndexPath = (codexHome: string): string => join(codexHome, 'session_index.jsonl');
+
+/**
+ * Thread names by id; none when the home has no index. `from` skips the lines before that byte
+ * offset (the names set since an earlier read, the index being append-only).
+ */
+export function readSessionNames(codexHome: string, from = 0): Map<string, string> {
   try {
-    return parseSessionIndex(readFileSync(join(codexHome, 'session_index.jsonl'), 'utf8'));
+    return parseSessionIndex(readFileSync(sessionIndexPath(codexHome)).subarray(from).toString('utf8'));
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return new Map();
     throw err;

@@ -1,5 +1,5 @@
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { copyFileSync, mkdirSync, readFileSync, readdirSync, utimesSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Thread } from '../../../src/protocol/index.ts';
 
@@ -27,3 +27,28 @@ export const FIXTURE_NAMES = readdirSync(FIXTURES)
   .filter((f) => f.endsWith('.read.json'))
   .map((f) => f.slice(0, -'.read.json'.length))
   .sort();
+
+/** Where the reference had the file, relative to its CODEX_HOME; an archived thread where it was archived to. */
+export function homePath(f: Fixture): string {
+  const path = (f.listed ?? f.read).path!;
+  return path.slice(path.indexOf('/codex-home/') + '/codex-home/'.length);
+}
+
+/**
+ * Copies the fixture into `codexHome` where the reference had it, with the modification time it
+ * had then (the reference reports it as `updatedAt`); returns the new path.
+ */
+export function install(codexHome: string, f: Fixture): string {
+  const target = join(codexHome, homePath(f));
+  mkdirSync(dirname(target), { recursive: true });
+  copyFileSync(f.path, target);
+  const mtime = (f.listed ?? f.read).updatedAt;
+  utimesSync(target, mtime, mtime);
+  return target;
+}
+
+/** Every fixture installed, with the reference's session index (which names two-turns). */
+export function installAll(codexHome: string): Map<string, string> {
+  copyFileSync(join(FIXTURES, 'two-turns.session_index.jsonl'), join(codexHome, 'session_index.jsonl'));
+  return new Map(FIXTURE_NAMES.map((name) => [name, install(codexHome, fixture(name))]));
+}
