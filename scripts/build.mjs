@@ -6,17 +6,19 @@
 // parsing and compiling it again on every start.
 import { build } from 'esbuild';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-rmSync(join(root, 'dist'), { recursive: true, force: true });
+// Built beside dist/ and swapped in, so servers being started meanwhile never miss the bundle.
+const next = join(root, 'dist.next');
+rmSync(next, { recursive: true, force: true });
 await build({
   absWorkingDir: root,
   entryPoints: ['src/cli/main.ts'],
-  outfile: 'dist/weft.cjs',
+  outfile: 'dist.next/weft.cjs',
   bundle: true,
   format: 'cjs',
   platform: 'node',
@@ -26,6 +28,15 @@ await build({
   external: ['better-sqlite3', 'node-pty', '@lydell/node-pty'],
   logLevel: 'warning',
 });
+const old = join(root, 'dist.old');
+rmSync(old, { recursive: true, force: true });
+try {
+  renameSync(join(root, 'dist'), old);
+} catch {
+  // First build: nothing to move aside.
+}
+renameSync(next, join(root, 'dist'));
+rmSync(old, { recursive: true, force: true });
 await warmCodeCache();
 
 /** Runs one initialize through bin/weft so the cache holds the code start-up really runs. */
