@@ -99,7 +99,11 @@ const start: AppHandler<ThreadStartParams> = (params, { app, conn, after }) => {
 
 const resume: AppHandler<ThreadResumeParams> = (params, { app, conn, after }) => {
   if (params.history && params.history.length === 0) throw RpcError.badRequest('history must not be empty');
-  const id = threadIdParam(params.threadId);
+  if (params.history) throw RpcError.badRequest('thread/resume with a history is not supported by this server yet');
+  // A rollout path names its thread: the id closes the file name (ours are virtual, imported ones real).
+  const fromPath = params.path?.match(/([0-9a-fA-F-]{36})\.jsonl$/)?.[1];
+  if (params.path && !fromPath) throw RpcError.badRequest(`no rollout found at ${params.path}`);
+  const id = threadIdParam(fromPath ?? params.threadId);
   const loaded = app.threads.get(id);
   const thread = loaded ?? app.threads.load(id);
   // As the reference: a thread loaded from storage takes its approval and sandbox policies from
