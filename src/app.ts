@@ -9,7 +9,7 @@ import { ServerRequests } from './rpc/server-requests.ts';
 import type { AcceptChannel } from './transport/channel.ts';
 import { ThreadManager } from './core/thread-manager.ts';
 import { TurnRunner } from './core/turn-runner.ts';
-import { ToolRegistry } from './tools/registry.ts';
+import { builtInTools } from './tools/built-in.ts';
 
 /** Everything a request handler may reach: the composition root's services. */
 export interface App {
@@ -25,7 +25,7 @@ export interface App {
 export function createApp(config: LoadedConfig, log: Logger): { app: App; accept: AcceptChannel } {
   const hub = new Hub();
   const threads = new ThreadManager(config, hub, log);
-  const turns = new TurnRunner({ config, hub, threads, tools: new ToolRegistry(), log: log.child('turn') });
+  const turns = new TurnRunner({ config, hub, threads, tools: builtInTools(), log: log.child('turn') });
   const app: App = { config, log, hub, serverRequests: new ServerRequests(), threads, turns };
   const rpcLog = log.child('rpc');
   const dispatcher = new Dispatcher({ app, handlers: HANDLERS, serverRequests: app.serverRequests, log: rpcLog });

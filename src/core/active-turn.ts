@@ -1,4 +1,5 @@
 import type { UserInput } from '../protocol/index.ts';
+import { TurnDiffTracker } from '../tools/apply-patch/index.ts';
 
 /** The turn a thread is running: its id, how to stop it, and input steered into it. */
 export class ActiveTurn {
@@ -7,6 +8,8 @@ export class ActiveTurn {
   readonly steered: UserInput[][] = [];
   /** Set once turn/started has been sent: a steer before it waits for the turn to begin. */
   started = false;
+  /** Files the turn changed, for `turn/diff/updated`. */
+  readonly diff = new TurnDiffTracker();
 
   constructor(
     readonly id: string,

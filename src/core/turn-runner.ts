@@ -4,6 +4,7 @@ import { ModelError, reconnectingError, streamResponses, type ModelEvent, type R
 import type { ThreadItem, Turn, TurnError, UserInput } from '../protocol/index.ts';
 import type { Hub } from '../rpc/hub.ts';
 import type { ThreadEntry, TurnEndStatus } from '../store/types.ts';
+import { renderTurnDiff } from '../tools/apply-patch/index.ts';
 import { toolCallOf, type ToolCall, type ToolContext, type ToolRegistry } from '../tools/registry.ts';
 import { uuidv7 } from '../util/uuid.ts';
 import { ActiveTurn } from './active-turn.ts';
@@ -190,6 +191,7 @@ export class TurnRunner {
         this.deps.threads.persist(thread, [{ kind: 'item', turnId, item }]);
         thread.notify('item/completed', { item, threadId, turnId });
       },
+      turnDiff: active.diff,
     };
   }
 
@@ -241,6 +243,9 @@ export class TurnRunner {
         this.deps.threads.persist(thread, [{ kind: 'response', turnId: active.id, item: output }]);
         thread.history.push(output);
       }
+      // As the reference: the turn's diff so far after every model response and its tools, once files changed.
+      const diff = await renderTurnDiff(active.diff);
+      if (diff !== null) thread.notify('turn/diff/updated', { threadId: thread.id, turnId: active.id, diff });
       const steered = active.steered.splice(0);
       if (calls.length === 0 && steered.length === 0) return;
       if (await this.compactIfFull(thread, active, origin)) {

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { TurnDiffTracker } from './apply-patch/index.ts';
 import { ToolRegistry, toolCallOf, toolOutput } from './registry.ts';
 
 const ctx = {
@@ -12,6 +13,7 @@ const ctx = {
   startItem() {},
   notify() {},
   completeItem() {},
+  turnDiff: new TurnDiffTracker(),
 };
 
 test('calls to unknown tools are answered to the model instead of failing the turn', async () => {

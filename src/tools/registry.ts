@@ -1,5 +1,6 @@
 import type { ResponseItem } from '../model/index.ts';
 import type { AskForApproval, SandboxPolicy, ThreadItem } from '../protocol/index.ts';
+import type { TurnDiffTracker } from './apply-patch/index.ts';
 
 /** A tool call the model made, in the form every tool handler takes. */
 export interface ToolCall {
@@ -25,6 +26,8 @@ export interface ToolContext {
   notify(method: string, params: Record<string, unknown>): void;
   /** The item's final state: written to the store, then `item/completed`. */
   completeItem(item: ThreadItem): void;
+  /** The files this turn changed, for its aggregated diff (`turn/diff/updated`). */
+  turnDiff: TurnDiffTracker;
 }
 
 /** Runs one call and returns what the model gets back. */
