@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { patchAllowed } from '../core/patch-policy.ts';
 import { applyPatchHandler } from './apply-patch/index.ts';
 import { ToolRegistry } from './registry.ts';
+import { updatePlanHandler } from './update-plan.ts';
 
 /** The tools Weft runs itself, by the names the model calls them. */
 export function builtInTools(): ToolRegistry {
@@ -16,5 +17,6 @@ export function builtInTools(): ToolRegistry {
       },
     }),
   );
+  tools.register('update_plan', updatePlanHandler);
   return tools;
 }

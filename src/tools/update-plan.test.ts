@@ -1,0 +1,35 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { TurnDiffTracker } from './apply-patch/index.ts';
+import type { ToolContext } from './registry.ts';
+import { updatePlanHandler } from './update-plan.ts';
+
+function context(sent: unknown[]): ToolContext {
+  return {
+    threadId: 't',
+    turnId: 'u',
+    signal: new AbortController().signal,
+    cwd: '/',
+    sandboxPolicy: { type: 'dangerFullAccess' },
+    approvalPolicy: 'never',
+    startItem() {},
+    notify: (method, params) => sent.push([method, params]),
+    completeItem() {},
+    turnDiff: new TurnDiffTracker(),
+  };
+}
+
+test('update_plan announces the plan with protocol statuses and acknowledges it', async () => {
+  const sent: unknown[] = [];
+  const input = JSON.stringify({ explanation: 'why', plan: [{ step: 'a', status: 'in_progress' }, { step: 'b', status: 'pending' }] });
+  const out = await updatePlanHandler({ callId: 'c', name: 'update_plan', input, kind: 'function' }, context(sent));
+  assert.deepEqual(out, { type: 'function_call_output', call_id: 'c', output: 'Plan updated' });
+  assert.deepEqual(sent, [['turn/plan/updated', { explanation: 'why', plan: [{ step: 'a', status: 'inProgress' }, { step: 'b', status: 'pending' }] }]]);
+});
+
+test('unusable arguments are answered to the model and nothing is announced', async () => {
+  const sent: unknown[] = [];
+  const out = await updatePlanHandler({ callId: 'c', name: 'update_plan', input: '{"plan":[{"step":"a","status":"doing"}]}', kind: 'function' }, context(sent));
+  assert.match(String((out as { output: string }).output), /failed to parse function arguments/);
+  assert.deepEqual(sent, []);
+});
