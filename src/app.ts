@@ -10,6 +10,7 @@ import type { AcceptChannel } from './transport/channel.ts';
 import { ThreadManager } from './core/thread-manager.ts';
 import { TurnRunner } from './core/turn-runner.ts';
 import { builtInTools } from './tools/built-in.ts';
+import type { UnifiedExecSessions } from './tools/shell/index.ts';
 
 /** Everything a request handler may reach: the composition root's services. */
 export interface App {
@@ -19,14 +20,18 @@ export interface App {
   readonly serverRequests: ServerRequests;
   readonly threads: ThreadManager;
   readonly turns: TurnRunner;
+  /** Commands left running by exec_command, per thread. */
+  readonly terminals: UnifiedExecSessions;
 }
 
 /** Wires the services together and returns what transports call for each new client. */
 export function createApp(config: LoadedConfig, log: Logger): { app: App; accept: AcceptChannel } {
   const hub = new Hub();
   const threads = new ThreadManager(config, hub, log);
-  const turns = new TurnRunner({ config, hub, threads, tools: builtInTools(), log: log.child('turn') });
-  const app: App = { config, log, hub, serverRequests: new ServerRequests(), threads, turns };
+  const { tools, sessions } = builtInTools();
+  threads.onUnload = (threadId) => sessions.close(threadId);
+  const turns = new TurnRunner({ config, hub, threads, tools, log: log.child('turn') });
+  const app: App = { config, log, hub, serverRequests: new ServerRequests(), threads, turns, terminals: sessions };
   const rpcLog = log.child('rpc');
   const dispatcher = new Dispatcher({ app, handlers: HANDLERS, serverRequests: app.serverRequests, log: rpcLog });
   const ingress = new Ingress(

@@ -20,6 +20,8 @@ export type UnsubscribeStatus = 'unsubscribed' | 'notSubscribed' | 'notLoaded';
 export class ThreadManager {
   private readonly loaded = new Map<string, LoadedThread>();
   private storeInstance: ThreadStore | undefined;
+  /** Called for every thread leaving memory (to end its background terminals). */
+  onUnload: (threadId: string) => void = () => {};
 
   constructor(
     readonly config: LoadedConfig,
@@ -140,6 +142,7 @@ export class ThreadManager {
     if (this.loaded.get(thread.id) !== thread) return;
     thread.activeTurn?.abort.abort();
     this.loaded.delete(thread.id);
+    this.onUnload(thread.id);
     if (thread.stored) this.withStore((s) => s.release(thread.id));
     this.hub.broadcast('thread/status/changed', { threadId: thread.id, status: { type: 'notLoaded' } });
     if (opts.closed) this.hub.broadcast('thread/closed', { threadId: thread.id });

@@ -3,6 +3,7 @@ import { foldTurns } from '../core/turns.ts';
 import { archivedPath, threadView, unarchivedPath } from '../core/thread-view.ts';
 import type {
   ThreadArchiveParams,
+  ThreadBackgroundTerminalsCleanParams,
   ThreadCompactStartParams,
   ThreadMetadataUpdateParams,
   ThreadRollbackParams,
@@ -109,7 +110,15 @@ const compactStart: AppHandler<ThreadCompactStartParams> = (params, { app, conn,
   return {};
 };
 
+/** Ends the commands exec_command left running in the thread. */
+const backgroundTerminalsClean: AppHandler<ThreadBackgroundTerminalsCleanParams> = (params, { app }) => {
+  const thread = loadedThread(app, params.threadId);
+  app.terminals.close(thread.id);
+  return {};
+};
+
 export const threadAdminHandlers = {
+  'thread/backgroundTerminals/clean': backgroundTerminalsClean,
   'thread/compact/start': compactStart,
   'thread/archive': archive,
   'thread/unarchive': unarchive,
