@@ -1,5 +1,5 @@
-import { userInfo } from 'node:os';
 import { basename } from 'node:path';
+import { defaultShell } from '../../tools/shell/user-shell.ts';
 
 export interface UserShell {
   /** e.g. "bash", what the environment context reports. */
@@ -7,20 +7,8 @@ export interface UserShell {
   path: string;
 }
 
-/**
- * The login shell from the user database, as the reference takes it (it ignores $SHELL when the
- * database answers); $SHELL, then /bin/sh, when it does not.
- */
-export function userShell(env: NodeJS.ProcessEnv = process.env): UserShell {
-  const path = databaseShell() ?? env.SHELL ?? '/bin/sh';
+/** The shell commands run in, so the model is told the truth about it. */
+export function userShell(): UserShell {
+  const path = defaultShell();
   return { name: basename(path), path };
-}
-
-function databaseShell(): string | undefined {
-  try {
-    return userInfo().shell ?? undefined;
-  } catch {
-    // No entry for this uid, as in some containers.
-    return undefined;
-  }
 }
