@@ -28,7 +28,7 @@ export interface App {
 export function createApp(config: LoadedConfig, log: Logger): { app: App; accept: AcceptChannel } {
   const hub = new Hub();
   const threads = new ThreadManager(config, hub, log);
-  const { tools, sessions } = builtInTools();
+  const { tools, sessions } = builtInTools(config.settings);
   threads.onUnload = (threadId) => sessions.close(threadId);
   const turns = new TurnRunner({ config, hub, threads, tools, log: log.child('turn') });
   const app: App = { config, log, hub, serverRequests: new ServerRequests(), threads, turns, terminals: sessions };

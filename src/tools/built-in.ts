@@ -1,5 +1,7 @@
 import { resolve } from 'node:path';
+import type { Settings } from '../config/index.ts';
 import { patchAllowed } from '../core/patch-policy.ts';
+import { shellEnvironment } from '../core/shell-environment.ts';
 import { applyPatchHandler, type ApplyPatchOptions } from './apply-patch/index.ts';
 import { ToolRegistry } from './registry.ts';
 import { shellToolHandlers, UnifiedExecSessions, type ExecApprovalRequest, type ExecDecision } from './shell/index.ts';
@@ -25,12 +27,13 @@ async function authorizeCommand(_request: ExecApprovalRequest, ctx: ToolContext)
 }
 
 /** The tools Weft runs itself, by the names the model calls them, and the state they keep. */
-export function builtInTools(): { tools: ToolRegistry; sessions: UnifiedExecSessions } {
+export function builtInTools(settings: Settings): { tools: ToolRegistry; sessions: UnifiedExecSessions } {
   const tools = new ToolRegistry();
   const sessions = new UnifiedExecSessions();
   tools.register('apply_patch', applyPatchHandler(patchOptions));
   tools.register('update_plan', updatePlanHandler);
-  const shell = shellToolHandlers({ env: () => process.env, authorize: authorizeCommand, sessions, applyPatch: patchOptions });
+  const env = () => shellEnvironment(settings.shellEnvironmentPolicy);
+  const shell = shellToolHandlers({ env, authorize: authorizeCommand, sessions, applyPatch: patchOptions });
   for (const [name, handler] of Object.entries(shell)) tools.register(name, handler);
   return { tools, sessions };
 }
