@@ -9,6 +9,7 @@ import { ServerRequests } from './rpc/server-requests.ts';
 import type { AcceptChannel } from './transport/channel.ts';
 import { ThreadManager } from './core/thread-manager.ts';
 import { TurnRunner } from './core/turn-runner.ts';
+import { CommandExecs } from './exec/command-exec.ts';
 import { builtInTools } from './tools/built-in.ts';
 import type { UnifiedExecSessions } from './tools/shell/index.ts';
 
@@ -22,6 +23,8 @@ export interface App {
   readonly turns: TurnRunner;
   /** Commands left running by exec_command, per thread. */
   readonly terminals: UnifiedExecSessions;
+  /** Commands clients run outside threads (command/exec). */
+  readonly commandExecs: CommandExecs;
 }
 
 /** Wires the services together and returns what transports call for each new client. */
@@ -31,7 +34,7 @@ export function createApp(config: LoadedConfig, log: Logger): { app: App; accept
   const { tools, sessions } = builtInTools(config.settings);
   threads.onUnload = (threadId) => sessions.close(threadId);
   const turns = new TurnRunner({ config, hub, threads, tools, log: log.child('turn') });
-  const app: App = { config, log, hub, serverRequests: new ServerRequests(), threads, turns, terminals: sessions };
+  const app: App = { config, log, hub, serverRequests: new ServerRequests(), threads, turns, terminals: sessions, commandExecs: new CommandExecs() };
   const rpcLog = log.child('rpc');
   const dispatcher = new Dispatcher({ app, handlers: HANDLERS, serverRequests: app.serverRequests, log: rpcLog });
   const ingress = new Ingress(
@@ -49,6 +52,7 @@ export function createApp(config: LoadedConfig, log: Logger): { app: App; accept
         ingress.drop(conn);
         app.hub.remove(conn);
         threads.connectionClosed(conn);
+        app.commandExecs.connectionClosed(conn);
         rpcLog.debug('connection closed', { conn: conn.id });
       },
     };

@@ -1,3 +1,4 @@
+import { commandExecHandlers } from './command-exec.ts';
 import { initializeHandlers } from './initialize.ts';
 import { mockHandlers } from './mock.ts';
 import { modelHandlers } from './model.ts';
@@ -13,6 +14,7 @@ import type { AppHandler } from './types.ts';
  */
 export const HANDLERS: Readonly<Record<string, AppHandler | undefined>> = {
   ...initializeHandlers,
+  ...commandExecHandlers,
   ...mockHandlers,
   ...modelHandlers,
   ...threadHandlers,

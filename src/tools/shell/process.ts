@@ -33,6 +33,8 @@ export interface RunningProcess {
   readonly closed: Promise<void>;
   /** Terminal input; only for a PTY. */
   write(data: string): void;
+  /** Terminal size; only for a PTY. */
+  resize?(rows: number, cols: number): void;
   /** Signals the whole process group. */
   kill(signal: NodeJS.Signals): void;
   /** Stops reading output that children still write after the process has gone. */
@@ -115,6 +117,7 @@ async function startOnPty(program: string, args: string[], spec: ProcessSpec, on
     exited,
     closed: exited.then(() => undefined),
     write: (data) => pty.write(data),
+    resize: (rows, cols) => pty.resize(cols, rows),
     kill: (signal) => killGroup(pty.pid, signal),
     detach: () => undefined,
   };
