@@ -1,5 +1,5 @@
 import type { ResponseItem } from '../model/index.ts';
-import { messageText } from './items.ts';
+import { isContextMessage } from './prompt/index.ts';
 
 /** What the model is asked to do when a thread's history is compacted (our own words). */
 export const COMPACTION_PROMPT = `You are handing this conversation over to another instance of yourself that will continue the work without seeing the conversation so far. Write a handover note for it.
@@ -18,12 +18,6 @@ Be complete but brief. Write only the note.`;
  */
 export const HANDOVER_PREFIX = `An earlier part of this conversation was condensed to save context. The note below was written by you before that happened; continue from it.`;
 
-/** Messages that set up a thread (instructions, environment) rather than carry what the user said. */
-function isContextMessage(text: string): boolean {
-  const t = text.trimStart();
-  return t.startsWith('<environment_context>') || t.startsWith('<user_instructions>') || t.startsWith('# AGENTS.md instructions') || t.startsWith('<permissions');
-}
-
 /** The request input for a compaction: the whole history, then the request to summarise it. */
 export function compactionInput(history: readonly ResponseItem[], prompt: string): ResponseItem[] {
   return [...history, { type: 'message', role: 'user', content: [{ type: 'input_text', text: prompt }] }];
@@ -36,8 +30,7 @@ export function compactionInput(history: readonly ResponseItem[], prompt: string
 export function replacementHistory(history: readonly ResponseItem[], summary: string): ResponseItem[] {
   const kept: ResponseItem[] = [];
   for (const item of history) {
-    if (item.type !== 'message' || item.role !== 'user') continue;
-    if (isContextMessage(messageText(item))) continue;
+    if (item.type !== 'message' || item.role !== 'user' || isContextMessage(item)) continue;
     kept.push(item);
   }
   kept.push({ type: 'message', role: 'user', content: [{ type: 'input_text', text: `${HANDOVER_PREFIX}\n${summary}` }] });

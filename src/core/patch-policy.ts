@@ -1,6 +1,6 @@
-import { resolve, sep } from 'node:path';
+import { resolve } from 'node:path';
 import type { SandboxPolicy } from '../protocol/index.ts';
-import { sandboxPermissions } from '../sandbox/index.ts';
+import { isWithin, sandboxPermissions } from '../sandbox/index.ts';
 
 /**
  * Whether a patch may be written without asking anyone: always without a sandbox; under a
@@ -10,9 +10,8 @@ import { sandboxPermissions } from '../sandbox/index.ts';
 export function patchAllowed(paths: readonly string[], policy: SandboxPolicy, cwd: string, env: NodeJS.ProcessEnv = process.env): boolean {
   const permissions = sandboxPermissions(policy, cwd, env);
   if (!permissions) return true;
-  const inside = (path: string, root: string) => path === root || path.startsWith(root.endsWith(sep) ? root : root + sep);
   return paths.every((raw) => {
     const path = resolve(cwd, raw);
-    return permissions.writableRoots.some((w) => inside(path, w.root) && !w.readOnlySubpaths.some((ro) => inside(path, ro)));
+    return permissions.writableRoots.some((w) => isWithin(path, w.root) && !w.readOnlySubpaths.some((ro) => isWithin(path, ro)));
   });
 }

@@ -1,5 +1,6 @@
 import { isAbsolute, join, resolve } from 'node:path';
 import type { Settings } from '../config/index.ts';
+import { defaultModel } from './models/index.ts';
 import type {
   AskForApproval,
   CollaborationMode,
@@ -11,9 +12,6 @@ import type {
   SandboxPolicy,
   ServiceTier,
 } from '../protocol/index.ts';
-
-/** The model the built-in OpenAI provider uses when none is configured (the reference's default). */
-export const DEFAULT_OPENAI_MODEL = 'gpt-5.3-codex';
 
 /**
  * Everything that shapes a thread's turns. Set at thread/start (from config and params), changed by
@@ -67,7 +65,7 @@ export function resolveThreadSettings(
 ): ThreadSettings {
   const providerId = params.modelProvider ?? settings.modelProvider.id;
   return {
-    model: params.model ?? settings.model ?? DEFAULT_OPENAI_MODEL,
+    model: params.model ?? settings.model ?? defaultModel(),
     modelProvider: providerId,
     serviceTier: params.serviceTier ?? settings.serviceTier ?? null,
     cwd: resolveCwd(params.cwd ?? null, serverCwd),

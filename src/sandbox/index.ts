@@ -8,7 +8,7 @@ import { realpath, resolveOnDisk } from './resolve.ts';
 import { SEATBELT_EXECUTABLE, seatbeltArgs } from './seatbelt.ts';
 
 export { looksLikeSandboxDenial } from './denial.ts';
-export { sandboxPermissions, type SandboxPermissions, type WritableRoot } from './policy.ts';
+export { isWithin, sandboxPermissions, type SandboxPermissions, type WritableRoot } from './policy.ts';
 
 export interface SandboxRequest {
   policy: SandboxPolicy;

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { mockConfig, startMockModel, type MockModel, type MockResponse } from '../support/mock-model.ts';
+import { mockConfig, startMockModel, type MockResponse } from '../support/mock-model.ts';
 import type { Message, RpcClient } from '../support/rpc-client.ts';
 import { startStdio, startWebSocket, tempHome, type TempHome } from '../support/weft.ts';
 

@@ -32,3 +32,8 @@ function toWire(m: CatalogueModel): Model {
     isDefault: m.slug === DEFAULT_SLUG,
   };
 }
+
+/** The model a thread uses when nothing names one: the catalogue's first listed model. */
+export function defaultModel(): string {
+  return CATALOGUE.find((m) => !m.hidden)!.slug;
+}

@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { sandboxPermissions } from '../../sandbox/index.ts';
 import type { AskForApproval, SandboxPolicy } from '../../protocol/index.ts';
 import { ESCALATION_GUIDE } from './escalation-guide.ts';
 
@@ -89,10 +89,7 @@ function approvalText(approval: AskForApproval): string {
   }
 }
 
-/** The roots a workspace-write sandbox lets commands write: configured ones, the cwd, and the temp directories it does not exclude. */
+/** The roots a workspace-write sandbox lets commands write, exactly as the sandbox enforces them. */
 export function writableRoots(sandbox: Extract<SandboxPolicy, { type: 'workspaceWrite' }>, cwd: string, env: NodeJS.ProcessEnv): string[] {
-  const roots = [...(sandbox.writableRoots ?? []), cwd];
-  if (!sandbox.excludeSlashTmp) roots.push('/tmp');
-  if (!sandbox.excludeTmpdirEnvVar && env.TMPDIR) roots.push(resolve(env.TMPDIR));
-  return [...new Set(roots)];
+  return (sandboxPermissions(sandbox, cwd, env)?.writableRoots ?? []).map((w) => w.root);
 }

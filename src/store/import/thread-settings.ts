@@ -4,7 +4,8 @@
  * thread, those its rollout states (the last turn's model, policies, effort…, see
  * rollout/settings.ts), and the reference's defaults for what it does not state.
  */
-import { DEFAULT_OPENAI_MODEL, type ThreadSettings } from '../../core/thread-settings.ts';
+import { defaultModel } from '../../core/models/index.ts';
+import type { ThreadSettings } from '../../core/thread-settings.ts';
 import type { SandboxPolicy } from '../../protocol/index.ts';
 import type { RolloutSettings } from '../rollout/settings.ts';
 import type { ThreadRecord } from '../types.ts';
@@ -15,7 +16,7 @@ const READ_ONLY: SandboxPolicy = { type: 'readOnly', access: { type: 'fullAccess
 export function importedSettings(record: ThreadRecord): ThreadSettings {
   const s = record.settings as RolloutSettings;
   return {
-    model: s.model ?? DEFAULT_OPENAI_MODEL,
+    model: s.model ?? defaultModel(),
     modelProvider: record.modelProvider,
     serviceTier: null,
     cwd: s.cwd ?? record.cwd,
