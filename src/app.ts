@@ -33,8 +33,9 @@ export function createApp(config: LoadedConfig, log: Logger): { app: App; accept
   const threads = new ThreadManager(config, hub, log);
   const { tools, sessions } = builtInTools(config.settings);
   threads.onUnload = (threadId) => sessions.close(threadId);
-  const turns = new TurnRunner({ config, hub, threads, tools, log: log.child('turn') });
-  const app: App = { config, log, hub, serverRequests: new ServerRequests(), threads, turns, terminals: sessions, commandExecs: new CommandExecs() };
+  const serverRequests = new ServerRequests();
+  const turns = new TurnRunner({ config, hub, threads, tools, serverRequests, log: log.child('turn') });
+  const app: App = { config, log, hub, serverRequests, threads, turns, terminals: sessions, commandExecs: new CommandExecs() };
   const rpcLog = log.child('rpc');
   const dispatcher = new Dispatcher({ app, handlers: HANDLERS, serverRequests: app.serverRequests, log: rpcLog });
   const ingress = new Ingress(

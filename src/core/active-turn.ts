@@ -10,6 +10,8 @@ export class ActiveTurn {
   started = false;
   /** Files the turn changed, for `turn/diff/updated`. */
   readonly diff = new TurnDiffTracker();
+  /** Server requests (approvals, user input) still waiting for a client, withdrawn when the turn ends. */
+  readonly pendingRequests = new Set<number>();
 
   constructor(
     readonly id: string,

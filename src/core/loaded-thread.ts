@@ -22,6 +22,8 @@ export class LoadedThread {
   failed = false;
   /** Waiting-on flags with how many requests hold each (approvals, user input). */
   readonly waiting = new Map<ThreadActiveFlag, number>();
+  /** What the user approved "for the session": approval keys of commands and patched paths. */
+  readonly sessionApprovals = new Set<string>();
   tokens: TokenTotals | null = null;
   /** The settings the model was last told about, to tell it what changed at the next turn. */
   toldContext: TurnContext | null = null;

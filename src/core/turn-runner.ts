@@ -3,20 +3,23 @@ import type { Logger } from '../log/index.ts';
 import { ModelError, reconnectingError, streamResponses, type ModelEvent, type ResponseItem } from '../model/index.ts';
 import type { ThreadItem, Turn, TurnError, UserInput } from '../protocol/index.ts';
 import type { Hub } from '../rpc/hub.ts';
+import type { ServerRequests } from '../rpc/server-requests.ts';
 import type { ThreadEntry, TurnEndStatus } from '../store/types.ts';
 import { renderTurnDiff } from '../tools/apply-patch/index.ts';
-import { toolCallOf, type ToolCall, type ToolContext, type ToolRegistry } from '../tools/registry.ts';
+import { toolCallOf, toolOutput, type ToolCall, type ToolContext, type ToolRegistry } from '../tools/registry.ts';
 import { uuidv7 } from '../util/uuid.ts';
 import { ActiveTurn } from './active-turn.ts';
+import { askClients, withdrawRequests, type ClientRequestDeps } from './client-requests.ts';
 import { currentLogin } from './login.ts';
 import { COMPACTION_PROMPT, compactionInput, estimateTokens, replacementHistory } from './compaction.ts';
 import { agentMessageItem, messageText, previewOf, reasoningItem, userMessageItem } from './items.ts';
 import type { LoadedThread } from './loaded-thread.ts';
 import { contextUpdate, modelRequest, turnContext, userInputMessages, type RequestOrigin } from './model-request.ts';
-import { instructionsFor, type TurnContext } from './prompt/index.ts';
+import { instructionsFor, turnAbortedMessage, type TurnContext } from './prompt/index.ts';
 import { rateLimitsView } from './rate-limits.ts';
 import type { ThreadManager } from './thread-manager.ts';
 import type { ThreadSettings } from './thread-settings.ts';
+import { storesItem } from './persistence-policy.ts';
 import { addUsage, autoCompactLimit, contextWindowOf } from './token-usage.ts';
 
 export interface TurnRunnerDeps {
@@ -24,6 +27,7 @@ export interface TurnRunnerDeps {
   hub: Hub;
   threads: ThreadManager;
   tools: ToolRegistry;
+  serverRequests: ServerRequests;
   log: Logger;
 }
 
@@ -40,7 +44,11 @@ export function turnView(id: string, status: Turn['status'], error: TurnError | 
  * sends their results back, until the model answers without calling a tool.
  */
 export class TurnRunner {
-  constructor(private readonly deps: TurnRunnerDeps) {}
+  private readonly requests: ClientRequestDeps;
+
+  constructor(private readonly deps: TurnRunnerDeps) {
+    this.requests = { serverRequests: deps.serverRequests, publishStatus: (thread) => deps.threads.publishStatus(thread) };
+  }
 
   /**
    * Starts a regular turn. The caller answers turn/start with the returned turn and then calls
@@ -185,13 +193,17 @@ export class TurnRunner {
       cwd: ctx.cwd,
       sandboxPolicy: ctx.sandboxPolicy,
       approvalPolicy: ctx.approvalPolicy,
+      collaborationMode: ctx.collaborationMode?.mode ?? 'default',
       startItem: (item) => thread.notify('item/started', { item, threadId, turnId }),
       notify: (method, params) => thread.notify(method, { ...params, threadId, turnId }),
       completeItem: (item) => {
-        this.deps.threads.persist(thread, [{ kind: 'item', turnId, item }]);
+        if (storesItem(item, thread.settings.persistExtendedHistory)) this.deps.threads.persist(thread, [{ kind: 'item', turnId, item }]);
         thread.notify('item/completed', { item, threadId, turnId });
       },
       turnDiff: active.diff,
+      ask: (method, params, opts) => askClients(this.requests, thread, active, method, { threadId, turnId, ...params }, opts),
+      interruptTurn: () => this.interrupt(thread),
+      sessionApprovals: thread.sessionApprovals,
     };
   }
 
@@ -238,10 +250,17 @@ export class TurnRunner {
   private async loop(thread: LoadedThread, active: ActiveTurn, origin: RequestOrigin, ctx: TurnContext): Promise<void> {
     for (;;) {
       const calls = await this.roundTrip(thread, active, origin, ctx);
-      for (const call of calls) {
-        const output = await this.deps.tools.run(call, this.toolContext(thread, active, ctx));
-        this.deps.threads.persist(thread, [{ kind: 'response', turnId: active.id, item: output }]);
-        thread.history.push(output);
+      for (const [i, call] of calls.entries()) {
+        const started = performance.now();
+        let output: ResponseItem;
+        try {
+          output = await this.deps.tools.run(call, this.toolContext(thread, active, ctx));
+        } catch (err) {
+          // An interrupted turn still answers every call the model made, so its history stays valid.
+          if (active.abort.signal.aborted) this.recordOutputs(thread, active, calls.slice(i).map((c) => abortedOutput(c, started)));
+          throw err;
+        }
+        this.recordOutputs(thread, active, [output]);
       }
       // As the reference: the turn's diff so far after every model response and its tools, once files changed.
       const diff = await renderTurnDiff(active.diff);
@@ -256,6 +275,11 @@ export class TurnRunner {
       }
       for (const input of steered) await this.takeInput(thread, ctx, active.id, input);
     }
+  }
+
+  private recordOutputs(thread: LoadedThread, active: ActiveTurn, outputs: ResponseItem[]): void {
+    this.deps.threads.persist(thread, outputs.map((item) => ({ kind: 'response', turnId: active.id, item })));
+    thread.history.push(...outputs);
   }
 
   /**
@@ -388,16 +412,21 @@ export class TurnRunner {
   private finish(thread: LoadedThread, active: ActiveTurn, status: TurnEndStatus, error: TurnError | null): void {
     const { threads } = this.deps;
     if (thread.activeTurn !== active) return;
+    // The model learns at its next turn that the user cut this one short.
+    const aborted: ThreadEntry[] = status === 'interrupted' ? [{ kind: 'response', turnId: active.id, item: turnAbortedMessage() }] : [];
     try {
-      threads.persist(thread, [{ kind: 'turnEnded', turnId: active.id, status, error, at: now() }], { updatedAt: now() });
+      threads.persist(thread, [...aborted, { kind: 'turnEnded', turnId: active.id, status, error, at: now() }], { updatedAt: now() });
+      for (const entry of aborted) if (entry.kind === 'response') thread.history.push(entry.item);
     } catch (err) {
       this.deps.log.error('could not record the end of a turn', { threadId: thread.id, error: String(err) });
     }
     thread.activeTurn = null;
     thread.failed = status === 'failed';
+    thread.waiting.clear();
     threads.publishStatus(thread);
     if (error) thread.notify('error', { error, willRetry: false, threadId: thread.id, turnId: active.id });
     thread.notify('turn/completed', { threadId: thread.id, turn: turnView(active.id, status, error) });
+    withdrawRequests(this.requests, thread, active);
     threads.unloadIfUnwatched(thread);
   }
 }
@@ -429,6 +458,11 @@ class OpenItems {
   clear(): void {
     this.byKind.clear();
   }
+}
+
+/** What the model gets for a call the user's interrupt cut off (the reference's words). */
+function abortedOutput(call: ToolCall, started: number): ResponseItem {
+  return toolOutput(call, `aborted by user after ${((performance.now() - started) / 1000).toFixed(1)}s`);
 }
 
 function turnError(err: unknown): TurnError {

@@ -1,39 +1,42 @@
-import { resolve } from 'node:path';
 import type { Settings } from '../config/index.ts';
 import { patchAllowed } from '../core/patch-policy.ts';
 import { shellEnvironment } from '../core/shell-environment.ts';
 import { applyPatchHandler, type ApplyPatchOptions } from './apply-patch/index.ts';
+import { commandAuthorizer, type CommandPolicy } from './approvals/command-approval.ts';
+import { patchAuthorizer, type PatchPolicy } from './approvals/patch-approval.ts';
 import { ToolRegistry } from './registry.ts';
-import { shellToolHandlers, UnifiedExecSessions, type ExecApprovalRequest, type ExecDecision } from './shell/index.ts';
-import type { ToolContext } from './registry.ts';
+import { requestUserInputHandler } from './request-user-input.ts';
+import { plainCommands } from './shell/bash-words.ts';
+import { shellToolHandlers, UnifiedExecSessions } from './shell/index.ts';
 import { updatePlanHandler } from './update-plan.ts';
 
-/** Patches are written when the sandbox policy allows them; asking the user arrives with approvals. */
-const patchOptions: ApplyPatchOptions = {
-  turnDiff: (ctx) => ctx.turnDiff,
-  authorize: async (request, ctx) => {
-    const paths = request.changes.flatMap((c) => (c.patchMovePath ? [c.path, resolve(ctx.cwd, c.patchMovePath)] : [c.path]));
-    return patchAllowed(paths, ctx.sandboxPolicy, ctx.cwd) ? 'apply' : 'decline';
+const interimCommandPolicy: CommandPolicy = {
+  requirement: ({ command, approvalPolicy, sandboxPermissions }) => {
+    const inner = command.length === 3 && command[1] === '-lc' ? plainCommands(command[2]!) : [command];
+    const proposedAmendment = inner?.length === 1 ? inner[0]! : null;
+    if (approvalPolicy === 'untrusted') return { kind: 'needsApproval', reason: null, proposedAmendment };
+    if (approvalPolicy === 'on-request' && sandboxPermissions === 'require_escalated') return { kind: 'needsApproval', reason: null, proposedAmendment };
+    return { kind: 'skip', bypassSandbox: false, proposedAmendment: null };
   },
+  amend: () => {},
+  mayAskToEscalate: (policy) => policy !== 'never',
 };
 
-/**
- * Commands run as the sandbox policy says. Until approvals exist, nothing runs outside the
- * sandbox on a retry, and `untrusted` (which asks before every command) declines instead of asking.
- */
-async function authorizeCommand(_request: ExecApprovalRequest, ctx: ToolContext): Promise<ExecDecision> {
-  if (ctx.approvalPolicy === 'untrusted') return { declined: 'rejected: this command needs the user\'s approval, which this server cannot ask for yet' };
-  return 'run';
-}
+const interimPatchPolicy: PatchPolicy = ({ paths, approvalPolicy, sandboxPolicy, cwd }) => {
+  if (approvalPolicy === 'untrusted') return { kind: 'ask', reason: null, grantRoot: null };
+  return patchAllowed(paths, sandboxPolicy, cwd) ? { kind: 'apply' } : { kind: 'reject', reason: 'writing outside of the project; rejected by user approval settings' };
+};
 
 /** The tools Weft runs itself, by the names the model calls them, and the state they keep. */
 export function builtInTools(settings: Settings): { tools: ToolRegistry; sessions: UnifiedExecSessions } {
   const tools = new ToolRegistry();
   const sessions = new UnifiedExecSessions();
+  const patchOptions: ApplyPatchOptions = { turnDiff: (ctx) => ctx.turnDiff, authorize: patchAuthorizer(interimPatchPolicy) };
   tools.register('apply_patch', applyPatchHandler(patchOptions));
   tools.register('update_plan', updatePlanHandler);
+  tools.register('request_user_input', requestUserInputHandler(settings.features.default_mode_request_user_input));
   const env = () => shellEnvironment(settings.shellEnvironmentPolicy);
-  const shell = shellToolHandlers({ env, authorize: authorizeCommand, sessions, applyPatch: patchOptions });
+  const shell = shellToolHandlers({ env, authorize: commandAuthorizer(interimCommandPolicy), sessions, applyPatch: patchOptions });
   for (const [name, handler] of Object.entries(shell)) tools.register(name, handler);
   return { tools, sessions };
 }

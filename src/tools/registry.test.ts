@@ -1,20 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { TurnDiffTracker } from './apply-patch/index.ts';
+import { testToolContext } from '../../test/support/tool-context.ts';
 import { ToolRegistry, toolCallOf, toolOutput } from './registry.ts';
 
-const ctx = {
-  threadId: 't',
-  turnId: 'u',
-  signal: new AbortController().signal,
-  cwd: '/',
-  sandboxPolicy: { type: 'dangerFullAccess' as const },
-  approvalPolicy: 'never' as const,
-  startItem() {},
-  notify() {},
-  completeItem() {},
-  turnDiff: new TurnDiffTracker(),
-};
+const ctx = testToolContext();
 
 test('calls to unknown tools are answered to the model instead of failing the turn', async () => {
   const registry = new ToolRegistry();

@@ -1,5 +1,6 @@
 import type { ResponseItem } from '../model/index.ts';
-import type { AskForApproval, SandboxPolicy, ThreadItem } from '../protocol/index.ts';
+import type { AskOptions, ClientAnswer } from '../core/client-requests.ts';
+import type { AskForApproval, ModeKind, SandboxPolicy, ThreadItem } from '../protocol/index.ts';
 import type { TurnDiffTracker } from './apply-patch/index.ts';
 
 /** A tool call the model made, in the form every tool handler takes. */
@@ -20,6 +21,8 @@ export interface ToolContext {
   cwd: string;
   sandboxPolicy: SandboxPolicy;
   approvalPolicy: AskForApproval;
+  /** The turn's collaboration mode (Default unless a turn asked for another). */
+  collaborationMode: ModeKind;
   /** `item/started` for an item the tool runs as (a command, a file change). */
   startItem(item: ThreadItem): void;
   /** A streaming notification about a started item (`item/commandExecution/outputDelta`…). */
@@ -28,6 +31,15 @@ export interface ToolContext {
   completeItem(item: ThreadItem): void;
   /** The files this turn changed, for its aggregated diff (`turn/diff/updated`). */
   turnDiff: TurnDiffTracker;
+  /**
+   * Sends the thread's clients a server request (`threadId` and `turnId` are added) and waits for
+   * the first answer; rejects with the abort reason when the turn is interrupted meanwhile.
+   */
+  ask(method: string, params: Record<string, unknown>, opts: AskOptions): Promise<ClientAnswer>;
+  /** Ends the turn as interrupted (the user chose `cancel`). */
+  interruptTurn(): void;
+  /** Approvals the user gave for the rest of the thread's session (acceptForSession). */
+  sessionApprovals: Set<string>;
 }
 
 /** Runs one call and returns what the model gets back. */

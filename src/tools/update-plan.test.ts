@@ -1,22 +1,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { TurnDiffTracker } from './apply-patch/index.ts';
+import { testToolContext } from '../../test/support/tool-context.ts';
 import type { ToolContext } from './registry.ts';
 import { updatePlanHandler } from './update-plan.ts';
 
 function context(sent: unknown[]): ToolContext {
-  return {
-    threadId: 't',
-    turnId: 'u',
-    signal: new AbortController().signal,
-    cwd: '/',
-    sandboxPolicy: { type: 'dangerFullAccess' },
-    approvalPolicy: 'never',
-    startItem() {},
-    notify: (method, params) => sent.push([method, params]),
-    completeItem() {},
-    turnDiff: new TurnDiffTracker(),
-  };
+  return testToolContext({ threadId: 't', turnId: 'u', notify: (method, params) => void sent.push([method, params]) });
 }
 
 test('update_plan announces the plan with protocol statuses and acknowledges it', async () => {

@@ -6,11 +6,12 @@ import { test } from 'node:test';
 import { REPO_ROOT, WEFT_BIN } from '../support/weft.ts';
 
 /**
- * Runs the shared conformance scenarios this project has made pass, over each transport, against
- * the goldens recorded from the reference. The list only grows: a scenario that passed once must
- * keep passing.
+ * Runs the conformance scenarios this project has made pass, over each transport, against the
+ * goldens recorded from the reference: the shared ones (`stdio`, `ws`) and our own (`own`, in
+ * ./scenarios with goldens in ./golden, recorded from the reference 0.113.0 the same way, run over
+ * both transports). The lists only grow: a scenario that passed once must keep passing.
  */
-const expected: Record<'stdio' | 'ws', string[]> = JSON.parse(
+const expected: Record<'stdio' | 'ws' | 'own', string[]> = JSON.parse(
   readFileSync(new URL('./expected-passing.json', import.meta.url), 'utf8'),
 );
 
@@ -24,13 +25,15 @@ function prepareHarness(): void {
   cpSync(shared, harness, { recursive: true, filter: (src) => !src.includes('node_modules') });
 }
 
-function runScenarios(transport: 'stdio' | 'ws', names: string[]): Promise<{ code: number | null; output: string }> {
+const own = join(REPO_ROOT, 'test', 'conformance');
+
+function runScenarios(transport: 'stdio' | 'ws', names: string[], dir = harness): Promise<{ code: number | null; output: string }> {
   const args = [
     join(harness, 'run.mjs'),
     '--server', `${WEFT_BIN} app-server`,
     '--transport', transport,
-    '--golden', join(harness, 'golden'),
-    '--scenario', ...names.map((n) => join(harness, 'scenarios', `${n}.json`)),
+    '--golden', join(dir, 'golden'),
+    '--scenario', ...names.map((n) => join(dir, 'scenarios', `${n}.json`)),
   ];
   return new Promise((resolve) => {
     const child = spawn(process.execPath, args, { cwd: REPO_ROOT });
@@ -51,6 +54,14 @@ test('conformance scenarios match the reference goldens', { skip: !existsSync(sh
       const last = output.trim().split('\n').pop() ?? '';
       assert.equal(code, 0, output);
       assert.equal(last, `${names.length} passed, 0 failed`, output);
+    });
+  }
+  for (const transport of ['stdio', 'ws'] as const) {
+    await t.test(`own scenarios, ${transport}: ${expected.own.join(', ')}`, async () => {
+      const { code, output } = await runScenarios(transport, expected.own, own);
+      const last = output.trim().split('\n').pop() ?? '';
+      assert.equal(code, 0, output);
+      assert.equal(last, `${expected.own.length} passed, 0 failed`, output);
     });
   }
 });

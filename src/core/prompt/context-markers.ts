@@ -8,8 +8,9 @@ import type { ResponseItem } from '../../model/index.ts';
 export const AGENTS_MD_PREFIX = '# AGENTS.md instructions for ';
 export const ENVIRONMENT_CONTEXT_OPEN = '<environment_context>';
 export const SKILL_OPEN = '<skill>';
+export const TURN_ABORTED_OPEN = '<turn_aborted>';
 
-const MARKERS = [AGENTS_MD_PREFIX, ENVIRONMENT_CONTEXT_OPEN, SKILL_OPEN];
+const MARKERS = [AGENTS_MD_PREFIX, ENVIRONMENT_CONTEXT_OPEN, SKILL_OPEN, TURN_ABORTED_OPEN];
 
 /** A user-role message that is context the server added, not something the user typed. */
 export function isContextMessage(item: ResponseItem): boolean {

@@ -2,6 +2,7 @@
 export { buildRequest, instructionsFor } from './build-request.ts';
 export type { BuildOptions } from './build-request.ts';
 export { isContextMessage } from './context-markers.ts';
+export { turnAbortedMessage } from './turn-aborted.ts';
 export { initialContextItems } from './initial-context.ts';
 export { modelTraits } from './model-traits.ts';
 export type { ModelTraits } from './model-traits.ts';

@@ -29,18 +29,25 @@ export interface PatchRequest {
   itemId: string;
   cwd: string;
   changes: readonly PlannedChange[];
+  /** The item as started, for the authorizer to complete when the user declines. */
+  item: FileChangeItem;
 }
+
+type FileChangeItem = Extract<ThreadItem, { type: 'fileChange' }>;
 
 export interface ApplyPatchOptions {
   /** The turn's tracker, when its diff is reported (`turn/diff/updated`). */
   turnDiff?: (ctx: ToolContext) => TurnDiffTracker | undefined;
   /**
-   * Approval and sandbox policy. Asked once the item has started and before anything is written;
-   * `decline` completes the item as declined and tells the model the patch was rejected.
+   * Approval and sandbox policy, asked before anything is written. It calls `start` (the item's
+   * `item/started`) unless it refuses the patch outright, which the model is told as `rejected`;
+   * `declined` means the user said no and the authorizer has completed the item.
    * Without it every patch is applied.
    */
-  authorize?: (request: PatchRequest, ctx: ToolContext) => Promise<'apply' | 'decline'>;
+  authorize?: (request: PatchRequest, ctx: ToolContext, start: () => void) => Promise<PatchDecision>;
 }
+
+export type PatchDecision = 'apply' | 'declined' | { rejected: string };
 
 type OutputFormat = (exitCode: number, seconds: number, output: string) => string;
 
@@ -98,18 +105,16 @@ async function runPatch(
   if (!plan.ok) return `apply_patch verification failed: ${plan.error}`;
   if (plan.changes.length === 0) return 'patch rejected: empty patch';
 
-  const item: Extract<ThreadItem, { type: 'fileChange' }> = {
+  const item: FileChangeItem = {
     type: 'fileChange',
     id: itemId,
     changes: itemChanges(plan.changes),
     status: 'inProgress',
   };
-  ctx.startItem(item);
-  const decision = options.authorize ? await options.authorize({ itemId, cwd, changes: plan.changes }, ctx) : 'apply';
-  if (decision === 'decline') {
-    ctx.completeItem({ ...item, status: 'declined' });
-    return 'patch rejected by user';
-  }
+  const start = () => ctx.startItem(item);
+  const decision = options.authorize ? await options.authorize({ itemId, cwd, changes: plan.changes, item }, ctx, start) : (start(), 'apply');
+  if (decision === 'declined') return 'patch rejected by user';
+  if (decision !== 'apply') return `patch rejected: ${decision.rejected}`;
 
   const tracker = options.turnDiff?.(ctx);
   if (tracker) {

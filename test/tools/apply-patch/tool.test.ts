@@ -1,3 +1,4 @@
+import { testToolContext } from '../../support/tool-context.ts';
 import assert from 'node:assert/strict';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -25,18 +26,12 @@ function workspace(files: Record<string, string> = {}) {
     writeFileSync(join(cwd, rel), text);
   }
   const events: [string, unknown][] = [];
-  const ctx: ToolContext = {
-    threadId: 'thread',
-    turnId: 'turn',
-    signal: new AbortController().signal,
+  const ctx: ToolContext = testToolContext({
     cwd,
-    sandboxPolicy: { type: 'dangerFullAccess' },
-    approvalPolicy: 'never',
-    startItem: (item) => events.push(['item/started', item]),
-    notify: (method, params) => events.push([method, params]),
-    completeItem: (item) => events.push(['item/completed', item]),
-    turnDiff: new TurnDiffTracker(),
-  };
+    startItem: (item) => void events.push(['item/started', item]),
+    notify: (method, params) => void events.push([method, params]),
+    completeItem: (item) => void events.push(['item/completed', item]),
+  });
   const read = (rel: string) => (existsSync(join(cwd, rel)) ? readFileSync(join(cwd, rel), 'utf8') : null);
   return { cwd, ctx, events, read };
 }
@@ -127,18 +122,30 @@ test('the function form takes {"input": patch} and reports bad arguments as serd
   );
 });
 
-test('authorize runs once the item has started; a decline writes nothing', async () => {
+test('an authorizer starts the item before it asks; a decline writes nothing', async () => {
   const { ctx, events, read } = workspace();
   const requests: unknown[] = [];
   const output = await run(custom('*** Begin Patch\n*** Add File: a.txt\n+1\n*** End Patch'), ctx, {
-    authorize: async (request) => {
-      requests.push([request.itemId, request.changes.map((c) => c.patchPath), methods(events)]);
-      return 'decline';
+    authorize: async (request, c, start) => {
+      start();
+      requests.push([request.itemId, request.changes.map((ch) => ch.patchPath), methods(events)]);
+      c.completeItem({ ...request.item, status: 'declined' });
+      return 'declined';
     },
   });
   assert.equal(output, 'patch rejected by user');
   assert.deepEqual(requests, [['call_patch', ['a.txt'], ['item/started:inProgress']]]);
   assert.deepEqual(methods(events), ['item/started:inProgress', 'item/completed:declined']);
+  assert.equal(read('a.txt'), null);
+});
+
+test('a patch the policy refuses has no item and tells the model why', async () => {
+  const { ctx, events, read } = workspace();
+  const output = await run(custom('*** Begin Patch\n*** Add File: a.txt\n+1\n*** End Patch'), ctx, {
+    authorize: async () => ({ rejected: 'writing outside of the project' }),
+  });
+  assert.equal(output, 'patch rejected: writing outside of the project');
+  assert.deepEqual(events, []);
   assert.equal(read('a.txt'), null);
 });
 

@@ -1,11 +1,11 @@
 // A fake turn for the command tools: records what clients would be sent, in order.
+import { testToolContext } from '../../support/tool-context.ts';
 import { mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestContext } from 'node:test';
 import type { ResponseItem } from '../../../src/model/index.ts';
 import type { SandboxPolicy, ThreadItem } from '../../../src/protocol/index.ts';
-import { TurnDiffTracker } from '../../../src/tools/apply-patch/index.ts';
 import { shellToolHandlers, UnifiedExecSessions, type ShellToolOptions } from '../../../src/tools/shell/index.ts';
 import type { ToolContext } from '../../../src/tools/registry.ts';
 
@@ -40,18 +40,16 @@ export function turn(t: TestContext, cwd: string, opts: Partial<ShellToolOptions
   const abort = new AbortController();
   const sessions = opts.sessions ?? new UnifiedExecSessions();
   t.after(() => sessions.close('thread-1'));
-  const ctx: ToolContext = {
+  const ctx: ToolContext = testToolContext({
     threadId: 'thread-1',
     turnId: 'turn-1',
     signal: abort.signal,
     cwd,
     sandboxPolicy: opts.sandboxPolicy ?? { type: 'dangerFullAccess' },
-    approvalPolicy: 'never',
-    startItem: (item) => events.push({ kind: 'started', item }),
-    notify: (method, params) => events.push({ kind: 'notify', method, params }),
-    completeItem: (item) => events.push({ kind: 'completed', item }),
-    turnDiff: new TurnDiffTracker(),
-  };
+    startItem: (item) => void events.push({ kind: 'started', item }),
+    notify: (method, params) => void events.push({ kind: 'notify', method, params }),
+    completeItem: (item) => void events.push({ kind: 'completed', item }),
+  });
   const handlers = shellToolHandlers({ env: () => ({ PATH: process.env.PATH, HOME: cwd, LANG: 'C.UTF-8' }), ...opts, sessions });
   return {
     ctx,

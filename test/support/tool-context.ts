@@ -1,0 +1,26 @@
+import { TurnDiffTracker } from '../../src/tools/apply-patch/index.ts';
+import type { ToolContext } from '../../src/tools/registry.ts';
+
+/**
+ * A tool context for unit tests: full access, approval policy `never`, nothing reported, and no
+ * client to ask (asking rejects). Tests override what they observe.
+ */
+export function testToolContext(overrides: Partial<ToolContext> = {}): ToolContext {
+  return {
+    threadId: 'thread',
+    turnId: 'turn',
+    signal: new AbortController().signal,
+    cwd: '/',
+    sandboxPolicy: { type: 'dangerFullAccess' },
+    approvalPolicy: 'never',
+    collaborationMode: 'default',
+    startItem() {},
+    notify() {},
+    completeItem() {},
+    turnDiff: new TurnDiffTracker(),
+    ask: () => Promise.reject(new Error('this test has no client to ask')),
+    interruptTurn() {},
+    sessionApprovals: new Set(),
+    ...overrides,
+  };
+}
