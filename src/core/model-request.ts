@@ -42,6 +42,7 @@ export async function turnContext(
     collaborationMode: s.collaborationMode ?? null,
     outputSchema,
     features: settings.features,
+    shellEnvironmentPolicy: settings.shellEnvironmentPolicy,
     webSearch: settings.webSearch,
     dynamicTools: s.dynamicTools,
     mcpTools: null,

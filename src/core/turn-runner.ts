@@ -194,6 +194,7 @@ export class TurnRunner {
       sandboxPolicy: ctx.sandboxPolicy,
       approvalPolicy: ctx.approvalPolicy,
       collaborationMode: ctx.collaborationMode?.mode ?? 'default',
+      shellEnvironmentPolicy: ctx.shellEnvironmentPolicy,
       startItem: (item) => thread.notify('item/started', { item, threadId, turnId }),
       notify: (method, params) => thread.notify(method, { ...params, threadId, turnId }),
       completeItem: (item) => {

@@ -4,7 +4,7 @@ import { shellEnvironment } from '../core/shell-environment.ts';
 import { applyPatchHandler, type ApplyPatchOptions } from './apply-patch/index.ts';
 import { commandAuthorizer, type CommandPolicy } from './approvals/command-approval.ts';
 import { patchAuthorizer, type PatchPolicy } from './approvals/patch-approval.ts';
-import { ToolRegistry } from './registry.ts';
+import { ToolRegistry, type ToolContext } from './registry.ts';
 import { requestUserInputHandler } from './request-user-input.ts';
 import { plainCommands } from './shell/bash-words.ts';
 import { shellToolHandlers, UnifiedExecSessions } from './shell/index.ts';
@@ -35,7 +35,7 @@ export function builtInTools(settings: Settings): { tools: ToolRegistry; session
   tools.register('apply_patch', applyPatchHandler(patchOptions));
   tools.register('update_plan', updatePlanHandler);
   tools.register('request_user_input', requestUserInputHandler(settings.features.default_mode_request_user_input));
-  const env = () => shellEnvironment(settings.shellEnvironmentPolicy);
+  const env = (ctx: ToolContext) => shellEnvironment(ctx.shellEnvironmentPolicy);
   const shell = shellToolHandlers({ env, authorize: commandAuthorizer(interimCommandPolicy), sessions, applyPatch: patchOptions });
   for (const [name, handler] of Object.entries(shell)) tools.register(name, handler);
   return { tools, sessions };

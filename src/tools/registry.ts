@@ -1,4 +1,5 @@
 import type { ResponseItem } from '../model/index.ts';
+import type { Settings } from '../config/index.ts';
 import type { AskOptions, ClientAnswer } from '../core/client-requests.ts';
 import type { AskForApproval, ModeKind, SandboxPolicy, ThreadItem } from '../protocol/index.ts';
 import type { TurnDiffTracker } from './apply-patch/index.ts';
@@ -21,6 +22,8 @@ export interface ToolContext {
   cwd: string;
   sandboxPolicy: SandboxPolicy;
   approvalPolicy: AskForApproval;
+  /** How commands' environments are built (the thread's `shell_environment_policy`). */
+  shellEnvironmentPolicy: Settings['shellEnvironmentPolicy'];
   /** The turn's collaboration mode (Default unless a turn asked for another). */
   collaborationMode: ModeKind;
   /** `item/started` for an item the tool runs as (a command, a file change). */

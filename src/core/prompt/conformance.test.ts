@@ -81,6 +81,7 @@ async function firstRequest(scenario: Scenario, cwd: string, codexHome: string) 
     collaborationMode: null,
     outputSchema: null,
     features: settings.features,
+    shellEnvironmentPolicy: settings.shellEnvironmentPolicy,
     webSearch: settings.webSearch,
     dynamicTools: (threadParams.dynamicTools as TurnContext['dynamicTools']) ?? [],
     mcpTools: servers.length ? servers.map((s) => ({ name: `mcp__${s.name}__echo`, inputSchema: ECHO_SCHEMA })) : null,

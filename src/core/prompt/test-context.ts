@@ -20,6 +20,7 @@ export function testContext(overrides: Partial<TurnContext> = {}): TurnContext {
     personality: null,
     collaborationMode: null,
     outputSchema: null,
+    shellEnvironmentPolicy: { inherit: 'all', ignoreDefaultExcludes: true, exclude: [], set: {}, includeOnly: [], useProfile: false },
     features: Object.fromEntries(FEATURES.map((f) => [f.name, f.defaultEnabled])) as FeatureStates,
     dynamicTools: [],
     mcpTools: null,

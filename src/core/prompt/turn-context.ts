@@ -1,4 +1,4 @@
-import type { FeatureStates, ModelProvider, Verbosity, WebSearchMode } from '../../config/index.ts';
+import type { FeatureStates, ModelProvider, Settings, Verbosity, WebSearchMode } from '../../config/index.ts';
 import type {
   AskForApproval,
   CollaborationMode,
@@ -39,6 +39,8 @@ export interface TurnContext {
   /** This turn's turn/start `outputSchema`. */
   outputSchema: unknown;
   features: FeatureStates;
+  /** How commands' environments are built (`shell_environment_policy`, with the thread's overrides). */
+  shellEnvironmentPolicy: Settings['shellEnvironmentPolicy'];
   /** `web_search` from config. */
   webSearch?: WebSearchMode;
   dynamicTools: readonly DynamicToolSpec[];
