@@ -174,6 +174,7 @@ export const configToml = struct('ConfigToml', {
   model_providers: map(modelProviderToml),
   model_context_window: i64,
   model_auto_compact_token_limit: i64,
+  tool_output_token_limit: u64,
   model_reasoning_effort: reasoningEffort,
   model_reasoning_summary: reasoningSummary,
   model_verbosity: verbosity,

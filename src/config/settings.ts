@@ -60,6 +60,8 @@ export interface Settings {
   modelProviders: Readonly<Record<string, ModelProvider>>;
   modelContextWindow?: number;
   modelAutoCompactTokenLimit?: number;
+  /** Replaces the model's budget for tool outputs kept in its history, in tokens. */
+  toolOutputTokenLimit?: number;
   modelReasoningEffort?: ReasoningEffort;
   modelReasoningSummary?: ReasoningSummary;
   modelVerbosity?: Verbosity;
@@ -128,6 +130,7 @@ export function resolveSettings(toml: ConfigToml, env: Env): { settings: Setting
     modelProviders,
     modelContextWindow: toml.model_context_window,
     modelAutoCompactTokenLimit: toml.model_auto_compact_token_limit,
+    toolOutputTokenLimit: toml.tool_output_token_limit,
     modelReasoningEffort: pick('model_reasoning_effort'),
     modelReasoningSummary: pick('model_reasoning_summary'),
     modelVerbosity: pick('model_verbosity'),

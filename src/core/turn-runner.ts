@@ -20,6 +20,7 @@ import { rateLimitsView } from './rate-limits.ts';
 import type { ThreadManager } from './thread-manager.ts';
 import type { ThreadSettings } from './thread-settings.ts';
 import { storesItem } from './persistence-policy.ts';
+import { boundedToolOutput, toolOutputPolicy } from './tool-output-budget.ts';
 import { addUsage, autoCompactLimit, contextWindowOf } from './token-usage.ts';
 
 export interface TurnRunnerDeps {
@@ -195,6 +196,7 @@ export class TurnRunner {
       approvalPolicy: ctx.approvalPolicy,
       collaborationMode: ctx.collaborationMode?.mode ?? 'default',
       shellEnvironmentPolicy: ctx.shellEnvironmentPolicy,
+      toolOutputPolicy: toolOutputPolicy(thread.settings.model, this.deps.config.settings),
       startItem: (item) => thread.notify('item/started', { item, threadId, turnId }),
       notify: (method, params) => thread.notify(method, { ...params, threadId, turnId }),
       completeItem: (item) => {
@@ -278,7 +280,10 @@ export class TurnRunner {
     }
   }
 
-  private recordOutputs(thread: LoadedThread, active: ActiveTurn, outputs: ResponseItem[]): void {
+  /** Tool outputs join the history (and the store) within the model's budget for them. */
+  private recordOutputs(thread: LoadedThread, active: ActiveTurn, raw: ResponseItem[]): void {
+    const policy = toolOutputPolicy(thread.settings.model, this.deps.config.settings);
+    const outputs = raw.map((item) => boundedToolOutput(item, policy));
     this.deps.threads.persist(thread, outputs.map((item) => ({ kind: 'response', turnId: active.id, item })));
     thread.history.push(...outputs);
   }

@@ -36,7 +36,7 @@ export function builtInTools(settings: Settings): { tools: ToolRegistry; session
   tools.register('update_plan', updatePlanHandler);
   tools.register('request_user_input', requestUserInputHandler(settings.features.default_mode_request_user_input));
   const env = (ctx: ToolContext) => shellEnvironment(ctx.shellEnvironmentPolicy);
-  const shell = shellToolHandlers({ env, authorize: commandAuthorizer(interimCommandPolicy), sessions, applyPatch: patchOptions });
+  const shell = shellToolHandlers({ env, truncation: (ctx) => ctx.toolOutputPolicy, authorize: commandAuthorizer(interimCommandPolicy), sessions, applyPatch: patchOptions });
   for (const [name, handler] of Object.entries(shell)) tools.register(name, handler);
   return { tools, sessions };
 }

@@ -3,6 +3,7 @@ import type { Settings } from '../config/index.ts';
 import type { AskOptions, ClientAnswer } from '../core/client-requests.ts';
 import type { AskForApproval, ModeKind, SandboxPolicy, ThreadItem } from '../protocol/index.ts';
 import type { TurnDiffTracker } from './apply-patch/index.ts';
+import type { TruncationPolicy } from './shell/truncate.ts';
 
 /** A tool call the model made, in the form every tool handler takes. */
 export interface ToolCall {
@@ -24,6 +25,8 @@ export interface ToolContext {
   approvalPolicy: AskForApproval;
   /** How commands' environments are built (the thread's `shell_environment_policy`). */
   shellEnvironmentPolicy: Settings['shellEnvironmentPolicy'];
+  /** The model's budget for a tool output (its catalogue's, or `tool_output_token_limit`). */
+  toolOutputPolicy: TruncationPolicy;
   /** The turn's collaboration mode (Default unless a turn asked for another). */
   collaborationMode: ModeKind;
   /** `item/started` for an item the tool runs as (a command, a file change). */

@@ -14,6 +14,7 @@ export function testToolContext(overrides: Partial<ToolContext> = {}): ToolConte
     sandboxPolicy: { type: 'dangerFullAccess' },
     approvalPolicy: 'never',
     collaborationMode: 'default',
+    toolOutputPolicy: { kind: 'bytes', limit: 10_000 },
     shellEnvironmentPolicy: { inherit: 'all', ignoreDefaultExcludes: true, exclude: [], set: {}, includeOnly: [], useProfile: false },
     startItem() {},
     notify() {},

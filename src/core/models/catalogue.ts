@@ -21,6 +21,8 @@ export interface CatalogueModel {
   availabilityNux: Model['availabilityNux'];
   /** In tokens, before the share the engine keeps as headroom. */
   contextWindow: number;
+  /** How tool outputs kept for the model are measured and cut: 10 000 tokens or 10 000 bytes. */
+  toolOutputBudget: 'tokens' | 'bytes';
 }
 
 const CODEX_EFFORTS_XHIGH: ReasoningEffortOption[] = [
@@ -93,6 +95,7 @@ export const CATALOGUE: readonly CatalogueModel[] = [
     upgrade: { model: 'gpt-5.4', migrationMarkdown: GPT_5_4_MIGRATION },
     availabilityNux: null,
     contextWindow: 272_000,
+    toolOutputBudget: 'tokens',
   },
   {
     slug: 'gpt-5.4',
@@ -106,6 +109,7 @@ export const CATALOGUE: readonly CatalogueModel[] = [
     upgrade: null,
     availabilityNux: null,
     contextWindow: 272_000,
+    toolOutputBudget: 'tokens',
   },
   {
     slug: 'gpt-5.2-codex',
@@ -119,6 +123,7 @@ export const CATALOGUE: readonly CatalogueModel[] = [
     upgrade: { model: 'gpt-5.4', migrationMarkdown: GPT_5_4_MIGRATION },
     availabilityNux: null,
     contextWindow: 272_000,
+    toolOutputBudget: 'tokens',
   },
   {
     slug: 'gpt-5.1-codex-max',
@@ -132,6 +137,7 @@ export const CATALOGUE: readonly CatalogueModel[] = [
     upgrade: { model: 'gpt-5.4', migrationMarkdown: GPT_5_4_MIGRATION },
     availabilityNux: null,
     contextWindow: 272_000,
+    toolOutputBudget: 'tokens',
   },
   {
     slug: 'gpt-5.1-codex',
@@ -145,6 +151,7 @@ export const CATALOGUE: readonly CatalogueModel[] = [
     upgrade: { model: 'gpt-5.3-codex', migrationMarkdown: GPT_5_3_CODEX_MIGRATION },
     availabilityNux: null,
     contextWindow: 272_000,
+    toolOutputBudget: 'tokens',
   },
   {
     slug: 'gpt-5.2',
@@ -158,6 +165,7 @@ export const CATALOGUE: readonly CatalogueModel[] = [
     upgrade: { model: 'gpt-5.4', migrationMarkdown: GPT_5_4_MIGRATION },
     availabilityNux: null,
     contextWindow: 272_000,
+    toolOutputBudget: 'bytes',
   },
   {
     slug: 'gpt-5.1',
@@ -171,6 +179,7 @@ export const CATALOGUE: readonly CatalogueModel[] = [
     upgrade: { model: 'gpt-5.3-codex', migrationMarkdown: GPT_5_3_CODEX_MIGRATION },
     availabilityNux: null,
     contextWindow: 272_000,
+    toolOutputBudget: 'bytes',
   },
   {
     slug: 'gpt-5-codex',
@@ -184,6 +193,7 @@ export const CATALOGUE: readonly CatalogueModel[] = [
     upgrade: { model: 'gpt-5.3-codex', migrationMarkdown: GPT_5_3_CODEX_MIGRATION },
     availabilityNux: null,
     contextWindow: 272_000,
+    toolOutputBudget: 'tokens',
   },
   {
     slug: 'gpt-5',
@@ -197,6 +207,7 @@ export const CATALOGUE: readonly CatalogueModel[] = [
     upgrade: { model: 'gpt-5.3-codex', migrationMarkdown: GPT_5_3_CODEX_MIGRATION },
     availabilityNux: null,
     contextWindow: 272_000,
+    toolOutputBudget: 'bytes',
   },
   {
     slug: 'gpt-oss-120b',
@@ -210,6 +221,7 @@ export const CATALOGUE: readonly CatalogueModel[] = [
     upgrade: null,
     availabilityNux: null,
     contextWindow: 128_000,
+    toolOutputBudget: 'bytes',
   },
   {
     slug: 'gpt-oss-20b',
@@ -223,6 +235,7 @@ export const CATALOGUE: readonly CatalogueModel[] = [
     upgrade: null,
     availabilityNux: null,
     contextWindow: 128_000,
+    toolOutputBudget: 'bytes',
   },
   {
     slug: 'gpt-5.1-codex-mini',
@@ -236,6 +249,7 @@ export const CATALOGUE: readonly CatalogueModel[] = [
     upgrade: { model: 'gpt-5.4', migrationMarkdown: GPT_5_4_MIGRATION },
     availabilityNux: null,
     contextWindow: 272_000,
+    toolOutputBudget: 'tokens',
   },
   {
     slug: 'gpt-5-codex-mini',
@@ -249,5 +263,6 @@ export const CATALOGUE: readonly CatalogueModel[] = [
     upgrade: { model: 'gpt-5.3-codex', migrationMarkdown: GPT_5_3_CODEX_MIGRATION },
     availabilityNux: null,
     contextWindow: 272_000,
+    toolOutputBudget: 'tokens',
   },
 ];
