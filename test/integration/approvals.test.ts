@@ -92,3 +92,25 @@ test('thread/start config overrides shell_environment_policy for that thread onl
     home.dispose();
   }
 });
+
+test('a command printing 100 MB: the turn completes, the model gets a bounded answer, the server keeps serving', async () => {
+  const mock = await startMockModel([exec('head -c 100000000 /dev/zero | tr "\\0" x; echo; echo end', 'big'), say('done')]);
+  const home = tempHome(mockConfig(mock.url));
+  const { weft, client } = await startStdio(home);
+  try {
+    await client.initialize();
+    const threadId = (await client.request('thread/start', {})).result.thread.id;
+    const turnId = (await client.request('turn/start', { threadId, input: text('go') })).result.turn.id;
+    await client.next((m) => m.method === 'item/commandExecution/outputDelta', 30_000);
+    assert.ok((await client.request('thread/loaded/list', {})).result.data.includes(threadId));
+    await client.next((m) => m.method === 'turn/completed' && m.params.turn.id === turnId, 60_000);
+    const output = outputs(mock.requests).big!;
+    assert.ok(output.length < 100_000, `model got ${output.length} chars`);
+    assert.match(output, /(tokens|chars) truncated/);
+    assert.match(output, /end\n$/);
+  } finally {
+    await weft.kill();
+    await mock.close();
+    home.dispose();
+  }
+});
