@@ -206,6 +206,7 @@ export {
   AskForApproval,
   AuthMode,
   CollaborationMode,
+  ModeKind,
   Personality,
   PlanType,
   ReasoningEffort,
