@@ -3,6 +3,7 @@ import type { ResponseItem, ResponsesRequest } from '../model/index.ts';
 import type { UserInput } from '../protocol/index.ts';
 import { buildRequest, initialContextItems, loadUserInstructions, settingsUpdateItems, userInputItems, type TurnContext } from './prompt/index.ts';
 import type { ThreadSettings } from './thread-settings.ts';
+import { modeContext } from './prompt/collaboration-mode.ts';
 import { userShell } from './prompt/user-shell.ts';
 import { needsInitialContext } from './history.ts';
 import type { LoadedThread } from './loaded-thread.ts';
@@ -39,7 +40,7 @@ export async function turnContext(
     userInstructions: await loadUserInstructions(s.cwd, config.codexHome),
     skills: [],
     personality: s.personality,
-    collaborationMode: s.collaborationMode ?? null,
+    ...modeContext(s.collaborationMode, settings.features.default_mode_request_user_input),
     outputSchema,
     features: settings.features,
     shellEnvironmentPolicy: settings.shellEnvironmentPolicy,
@@ -61,9 +62,13 @@ export function modelRequest(
 
 /**
  * What the model must be told before this turn's input: the whole initial context for a new (or
- * just compacted) history, otherwise what changed since the context it was last told.
+ * just compacted) history, otherwise what changed since the context it was last told. A new
+ * thread's first turn, as the reference's, starts from the context the thread was started with and
+ * then tells this turn's overrides as an update (except a new model: there is no earlier turn that
+ * used another).
  */
 export function contextUpdate(history: readonly ResponseItem[], told: TurnContext | null, ctx: TurnContext): ResponseItem[] {
+  if (history.length === 0 && told) return [...initialContextItems(told), ...settingsUpdateItems(told, ctx, { announceModel: false })];
   if (needsInitialContext(history)) return initialContextItems(ctx);
   return told ? settingsUpdateItems(told, ctx) : [];
 }

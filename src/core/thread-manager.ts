@@ -79,7 +79,9 @@ export class ThreadManager {
       store.claim(id);
       return { record: found, entries: store.readEntries(id) };
     });
-    const thread = new LoadedThread(record, record.settings as ThreadSettings, foldHistory(entries), false, true);
+    // A session starts in Default mode whatever mode the thread last ran in, as the reference's does.
+    const settings: ThreadSettings = { ...(record.settings as ThreadSettings), collaborationMode: null };
+    const thread = new LoadedThread(record, settings, foldHistory(entries), false, true);
     this.loaded.set(id, thread);
     this.publishStatus(thread);
     return thread;

@@ -14,6 +14,7 @@ import { currentLogin } from './login.ts';
 import { COMPACTION_PROMPT, compactionInput, estimateTokens, replacementHistory } from './compaction.ts';
 import { agentMessageItem, messageText, previewOf, reasoningItem, userMessageItem } from './items.ts';
 import type { LoadedThread } from './loaded-thread.ts';
+import { PlanModeStream, type PlanStreamEvent } from './plan-mode-stream.ts';
 import { contextUpdate, modelRequest, turnContext, userInputMessages, type RequestOrigin } from './model-request.ts';
 import { instructionsFor, turnAbortedMessage, type TurnContext } from './prompt/index.ts';
 import { rateLimitsView } from './rate-limits.ts';
@@ -299,7 +300,7 @@ export class TurnRunner {
     const provider = ctx.provider;
     let said: ResponseItem[] = [];
     let calls: ToolCall[] = [];
-    const open = new OpenItems();
+    const open = new OpenItems(ctx.collaborationMode === 'plan' ? turnId : null);
     for await (const event of streamResponses(provider, request, this.streamOptions(thread, active, origin, ctx))) {
       switch (event.type) {
         case 'outputItemAdded':
@@ -338,6 +339,12 @@ export class TurnRunner {
 
   private itemAdded(thread: LoadedThread, turnId: string, open: OpenItems, item: ResponseItem): void {
     let started: ThreadItem | null = null;
+    if (item.type === 'message' && item.role === 'assistant' && open.plan) {
+      const id = item.id || uuidv7();
+      open.start(id, 'message');
+      this.sendPlanEvents(thread, turnId, open.plan.messageAdded(id, item.phase ?? null));
+      return;
+    }
     if (item.type === 'message' && item.role === 'assistant') {
       started = { type: 'agentMessage', id: item.id || uuidv7(), text: '', phase: item.phase ?? null };
     } else if (item.type === 'reasoning') {
@@ -357,7 +364,8 @@ export class TurnRunner {
     const threadId = thread.id;
     if (event.type === 'outputTextDelta') {
       const itemId = open.current('message');
-      if (itemId) thread.notify('item/agentMessage/delta', { delta: event.delta, itemId, threadId, turnId });
+      if (itemId && open.plan) this.sendPlanEvents(thread, turnId, open.plan.messageDelta(itemId, event.delta));
+      else if (itemId) thread.notify('item/agentMessage/delta', { delta: event.delta, itemId, threadId, turnId });
       return;
     }
     const itemId = open.current('reasoning');
@@ -374,6 +382,11 @@ export class TurnRunner {
   /** A finished message or reasoning item: durable first, then announced. */
   private itemDone(thread: LoadedThread, turnId: string, open: OpenItems, item: ResponseItem): void {
     let done: ThreadItem | null = null;
+    if (item.type === 'message' && item.role === 'assistant' && open.plan) {
+      const id = open.finish('message') ?? (item.id || uuidv7());
+      this.sendPlanEvents(thread, turnId, open.plan.messageDone(id, messageText(item), item.phase ?? null));
+      return;
+    }
     if (item.type === 'message' && item.role === 'assistant') {
       const id = open.finish('message') ?? item.id ?? uuidv7();
       done = agentMessageItem(id, item);
@@ -386,6 +399,23 @@ export class TurnRunner {
     if (!done) return;
     this.deps.threads.persist(thread, [{ kind: 'item', turnId, item: done }]);
     thread.notify('item/completed', { item: done, threadId: thread.id, turnId });
+  }
+
+  /** Plan mode's message and plan item events; completed items are durable before they are announced. */
+  private sendPlanEvents(thread: LoadedThread, turnId: string, events: readonly PlanStreamEvent[]): void {
+    const threadId = thread.id;
+    for (const e of events) {
+      if (e.type === 'started') {
+        thread.notify('item/started', { item: e.item, threadId, turnId });
+      } else if (e.type === 'agentMessageDelta') {
+        thread.notify('item/agentMessage/delta', { delta: e.delta, itemId: e.itemId, threadId, turnId });
+      } else if (e.type === 'planDelta') {
+        thread.notify('item/plan/delta', { delta: e.delta, itemId: e.itemId, threadId, turnId });
+      } else {
+        this.deps.threads.persist(thread, [{ kind: 'item', turnId, item: e.item }]);
+        thread.notify('item/completed', { item: e.item, threadId, turnId });
+      }
+    }
   }
 
   /**
@@ -441,6 +471,13 @@ export class TurnRunner {
 class OpenItems {
   private readonly byKind = new Map<string, string>();
   private readonly started = new Set<string>();
+  /** How Plan mode splits the response's messages into text and the plan item; null in other modes. */
+  plan: PlanModeStream | null;
+
+  /** `planTurnId`: the turn's id in Plan mode, null otherwise. */
+  constructor(private readonly planTurnId: string | null) {
+    this.plan = planTurnId ? new PlanModeStream(planTurnId) : null;
+  }
 
   start(id: string, kind: 'message' | 'reasoning'): void {
     this.byKind.set(kind, id);
@@ -463,6 +500,7 @@ class OpenItems {
 
   clear(): void {
     this.byKind.clear();
+    this.plan = this.planTurnId ? new PlanModeStream(this.planTurnId) : null;
   }
 }
 

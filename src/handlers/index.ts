@@ -1,3 +1,4 @@
+import { collaborationModeHandlers } from './collaboration-mode.ts';
 import { commandExecHandlers } from './command-exec.ts';
 import { initializeHandlers } from './initialize.ts';
 import { mockHandlers } from './mock.ts';
@@ -14,6 +15,7 @@ import type { AppHandler } from './types.ts';
  */
 export const HANDLERS: Readonly<Record<string, AppHandler | undefined>> = {
   ...initializeHandlers,
+  ...collaborationModeHandlers,
   ...commandExecHandlers,
   ...mockHandlers,
   ...modelHandlers,

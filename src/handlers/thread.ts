@@ -128,7 +128,8 @@ const fork: AppHandler<ThreadForkParams> = (params, { app, conn, after }) => {
   const source = loaded?.stored ? loaded.record : app.threads.withStore((s) => s.getThread(id));
   if (!source || (!loaded && source.archived)) throw RpcError.badRequest(`no rollout found for thread id ${id}`);
   const entries = app.threads.withStore((s) => s.readEntries(id));
-  const settings = applyOverrides(app, (loaded?.settings ?? source.settings) as ThreadSettings, params);
+  // A fork is a new session: it starts in Default mode, as the reference's.
+  const settings = { ...applyOverrides(app, (loaded?.settings ?? source.settings) as ThreadSettings, params), collaborationMode: null };
   const record = newThreadRecord(app.config.codexHome, settings, { preview: source.preview, forkedFromId: id, gitInfo: source.gitInfo });
   // A fork copies what is finished; a turn still running in the source is left out.
   const running = loaded?.activeTurn?.id;

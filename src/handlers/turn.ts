@@ -1,3 +1,4 @@
+import { withCollaborationMode } from '../core/collaboration-modes.ts';
 import { checkCwd, loadedThread } from './thread-params.ts';
 import type { TurnInterruptParams, TurnStartParams, TurnSteerParams } from '../protocol/index.ts';
 import { RpcError } from '../rpc/errors.ts';
@@ -21,14 +22,7 @@ const start: AppHandler<TurnStartParams> = (params, { app, conn, after }) => {
   if (params.effort !== undefined) s.effort = params.effort;
   if (params.summary != null) s.summary = params.summary;
   if (params.personality != null) s.personality = params.personality;
-  if (params.collaborationMode != null) {
-    // A mode carries its own model and effort, which win over the turn's other overrides.
-    const mode = params.collaborationMode;
-    s.collaborationMode = mode;
-    s.model = mode.settings.model;
-    if (mode.settings.reasoning_effort !== undefined) s.effort = mode.settings.reasoning_effort;
-  }
-  thread.settings = s;
+  thread.settings = params.collaborationMode != null ? withCollaborationMode(s, params.collaborationMode) : s;
   app.threads.saveSettings(thread);
   const { turn, begin } = app.turns.startTurn(thread, params.input, origin(conn), params.outputSchema ?? null, previous);
   after(begin);

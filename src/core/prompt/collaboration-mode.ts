@@ -1,4 +1,5 @@
 import type { CollaborationMode } from '../../protocol/index.ts';
+import type { TurnContext } from './turn-context.ts';
 
 /**
  * Collaboration modes (turn/start `collaborationMode`). The `<proposed_plan>` tags are a
@@ -48,10 +49,41 @@ ${asking}
 }
 
 /**
- * The developer-message section for a mode: the client's own instructions when it sent some,
- * otherwise the built-in ones.
+ * The instructions a thread's mode gives the model: the client's own when it sent some, otherwise
+ * the built-in ones for its kind (turn/start sends `developer_instructions: null` to mean those).
+ * null when the thread never chose a mode, or chose one with empty instructions: then the model is
+ * told nothing about modes.
  */
-export function collaborationModeText(mode: CollaborationMode, defaultModeCanAsk: boolean): string {
-  const builtIn: Record<CollaborationMode['mode'], string> = { plan: PLAN_MODE, default: defaultMode(defaultModeCanAsk) };
-  return `<collaboration_mode>${mode.settings.developer_instructions ?? builtIn[mode.mode]}</collaboration_mode>`;
+export function modeInstructions(mode: CollaborationMode | null, defaultModeCanAsk: boolean): string | null {
+  if (!mode) return null;
+  const own = mode.settings.developer_instructions;
+  if (own != null) return own === '' ? null : own;
+  return mode.mode === 'plan' ? PLAN_MODE : defaultMode(defaultModeCanAsk);
 }
+
+/** A turn context's mode fields for a thread's mode (null: none chosen yet). */
+export function modeContext(mode: CollaborationMode | null, defaultModeCanAsk: boolean): Pick<TurnContext, 'collaborationMode' | 'collaborationInstructions'> {
+  return { collaborationMode: mode?.mode ?? 'default', collaborationInstructions: modeInstructions(mode, defaultModeCanAsk) };
+}
+
+/** The developer-message section that tells the model its mode. */
+export function collaborationModeSection(instructions: string): string {
+  return `<collaboration_mode>${instructions}</collaboration_mode>`;
+}
+
+/**
+ * The mode section for a settings update. As the reference, a mode counts as changed when any of
+ * its kind, model, reasoning effort or instructions did (a model or effort override on turn/start
+ * changes the mode's settings too); an unchanged mode, or one without instructions, says nothing
+ * and leaves what the model was last told in force.
+ */
+export function collaborationModeUpdate(prev: ModeFacts, next: ModeFacts): string | null {
+  const changed =
+    prev.collaborationMode !== next.collaborationMode ||
+    prev.collaborationInstructions !== next.collaborationInstructions ||
+    prev.model !== next.model ||
+    prev.effort !== next.effort;
+  return changed && next.collaborationInstructions ? collaborationModeSection(next.collaborationInstructions) : null;
+}
+
+type ModeFacts = Pick<TurnContext, 'collaborationMode' | 'collaborationInstructions' | 'model' | 'effort'>;

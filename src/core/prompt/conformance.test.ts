@@ -6,8 +6,9 @@ import { test } from 'node:test';
 import { configToml, type ConfigToml, type TomlTable } from '../../config/index.ts';
 import { resolveSettings } from '../../config/settings.ts';
 import type { ResponseItem } from '../../model/index.ts';
-import type { SandboxPolicy, UserInput } from '../../protocol/index.ts';
+import type { CollaborationMode, SandboxPolicy, UserInput } from '../../protocol/index.ts';
 import { toolName, type ToolSpec } from '../../tools/specs/index.ts';
+import { modeContext } from './collaboration-mode.ts';
 import { buildRequest, initialContextItems, loadUserInstructions, settingsUpdateItems, userInputItems, type TurnContext } from './index.ts';
 
 /**
@@ -78,7 +79,8 @@ async function firstRequest(scenario: Scenario, cwd: string, codexHome: string) 
     userInstructions: await loadUserInstructions(cwd, codexHome),
     skills: [],
     personality: null,
-    collaborationMode: null,
+    collaborationMode: 'default',
+    collaborationInstructions: null,
     outputSchema: null,
     features: settings.features,
     shellEnvironmentPolicy: settings.shellEnvironmentPolicy,
@@ -87,10 +89,11 @@ async function firstRequest(scenario: Scenario, cwd: string, codexHome: string) 
     mcpTools: servers.length ? servers.map((s) => ({ name: `mcp__${s.name}__echo`, inputSchema: ECHO_SCHEMA })) : null,
     shell: { name: 'bash', path: '/bin/bash' },
   };
-  const turn: TurnContext = { ...thread, collaborationMode: (turnParams.collaborationMode as TurnContext['collaborationMode']) ?? null };
+  const mode = (turnParams.collaborationMode as CollaborationMode | undefined) ?? null;
+  const turn: TurnContext = { ...thread, ...modeContext(mode, settings.features.default_mode_request_user_input) };
   const history: ResponseItem[] = [
     ...initialContextItems(thread),
-    ...settingsUpdateItems(thread, turn),
+    ...settingsUpdateItems(thread, turn, { announceModel: false }),
     ...(await userInputItems(turnParams.input as UserInput[], { cwd })),
   ];
   return buildRequest(turn, history, { promptCacheKey: 'thread' });

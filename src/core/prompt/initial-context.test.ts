@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { ResponseItem } from '../../model/index.ts';
+import { modeContext } from './collaboration-mode.ts';
 import { isContextMessage } from './context-markers.ts';
 import { initialContextItems } from './initial-context.ts';
 import { testContext } from './test-context.ts';
@@ -22,7 +23,7 @@ test('without instructions: permissions, then the environment', () => {
 test('developer instructions and mode instructions join the developer message; AGENTS.md and skills lead the user one', () => {
   const ctx = testContext({
     developerInstructions: 'Prefer small commits.',
-    collaborationMode: { mode: 'plan', settings: { model: 'mock-model', reasoning_effort: null, developer_instructions: null } },
+    ...modeContext({ mode: 'plan', settings: { model: 'mock-model', reasoning_effort: null, developer_instructions: null } }, false),
     userInstructions: 'Run npm test before finishing.',
     skills: [{ name: 'deploy', description: 'Ships the app.', path: '/skills/deploy/SKILL.md' }],
   });
@@ -39,6 +40,6 @@ test('developer instructions and mode instructions join the developer message; A
 });
 
 test('a client-defined mode brings its own instructions', () => {
-  const ctx = testContext({ collaborationMode: { mode: 'default', settings: { model: 'm', reasoning_effort: 'high', developer_instructions: 'CUSTOM' } } });
+  const ctx = testContext(modeContext({ mode: 'default', settings: { model: 'm', reasoning_effort: 'high', developer_instructions: 'CUSTOM' } }, false));
   assert.equal(sections(initialContextItems(ctx)[0]!)[1], '<collaboration_mode>CUSTOM</collaboration_mode>');
 });

@@ -1,5 +1,5 @@
 import type { ResponseItem } from '../../model/index.ts';
-import { collaborationModeText } from './collaboration-mode.ts';
+import { collaborationModeSection } from './collaboration-mode.ts';
 import { AGENTS_MD_PREFIX } from './context-markers.ts';
 import { currentDate, environmentContextText, localTimezone } from './environment-context.ts';
 import { textMessage } from './messages.ts';
@@ -15,7 +15,7 @@ import type { TurnContext } from './turn-context.ts';
 export function initialContextItems(ctx: TurnContext): ResponseItem[] {
   const developer = [permissionsText(ctx.approvalPolicy, ctx.sandboxPolicy, ctx.cwd, ctx.env)];
   if (ctx.developerInstructions) developer.push(ctx.developerInstructions);
-  if (ctx.collaborationMode) developer.push(collaborationModeText(ctx.collaborationMode, ctx.features.default_mode_request_user_input));
+  if (ctx.collaborationInstructions) developer.push(collaborationModeSection(ctx.collaborationInstructions));
   const user = [environmentText(ctx)];
   const instructions = userInstructionsText(ctx);
   if (instructions) user.unshift(instructions);

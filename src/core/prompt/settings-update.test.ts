@@ -2,8 +2,10 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { ResponseItem } from '../../model/index.ts';
 import type { CollaborationMode } from '../../protocol/index.ts';
+import { modeContext } from './collaboration-mode.ts';
 import { settingsUpdateItems } from './settings-update.ts';
 import { testContext } from './test-context.ts';
+import type { TurnContext } from './turn-context.ts';
 
 /** Each message as role and the opening tag of each section. */
 const shape = (items: ResponseItem[]) =>
@@ -13,6 +15,7 @@ const mode = (kind: 'plan' | 'default', developer_instructions: string | null = 
   mode: kind,
   settings: { model: 'mock-model', reasoning_effort: null, developer_instructions },
 });
+const inMode = (m: CollaborationMode | null, more: Partial<TurnContext> = {}) => testContext({ ...modeContext(m, false), ...more });
 
 test('nothing changed, nothing said', () => {
   assert.deepEqual(settingsUpdateItems(testContext(), testContext()), []);
@@ -25,18 +28,28 @@ test('a new cwd is a new environment context, without permissions for the same p
 });
 
 test('permissions, mode and environment changes: one developer message, then the environment', () => {
-  const next = testContext({ cwd: '/tmp', approvalPolicy: 'on-request', sandboxPolicy: { type: 'readOnly' }, collaborationMode: mode('plan') });
+  const next = testContext({ cwd: '/tmp', approvalPolicy: 'on-request', sandboxPolicy: { type: 'readOnly' }, ...modeContext(mode('plan'), false) });
   assert.deepEqual(shape(settingsUpdateItems(testContext(), next)), ['developer: <permissions <collaboration_mode', 'user: <environment_context']);
 });
 
-test('modes are announced when their instructions change', () => {
-  const step = (a: CollaborationMode | null, b: CollaborationMode) => shape(settingsUpdateItems(testContext({ collaborationMode: a }), testContext({ collaborationMode: b })));
-  assert.deepEqual(step(null, mode('default')), ['developer: <collaboration_mode']);
-  assert.deepEqual(step(mode('default'), mode('default')), []);
-  assert.deepEqual(step(mode('default'), mode('plan')), ['developer: <collaboration_mode']);
-  assert.deepEqual(step(mode('plan'), mode('plan')), []);
-  assert.deepEqual(step(mode('plan'), mode('default', 'X')), ['developer: <collaboration_mode']);
-  assert.deepEqual(step(mode('default', 'X'), mode('default', 'X')), []);
+test('a mode is announced when its kind, instructions, model or effort change, and only when it has instructions', () => {
+  const step = (a: TurnContext, b: TurnContext) => shape(settingsUpdateItems(a, b));
+  assert.deepEqual(step(inMode(null), inMode(mode('default'))), ['developer: <collaboration_mode']);
+  assert.deepEqual(step(inMode(mode('default')), inMode(mode('default'))), []);
+  assert.deepEqual(step(inMode(mode('default')), inMode(mode('plan'))), ['developer: <collaboration_mode']);
+  assert.deepEqual(step(inMode(mode('plan')), inMode(mode('plan'))), []);
+  assert.deepEqual(step(inMode(mode('plan')), inMode(mode('default', 'X'))), ['developer: <collaboration_mode']);
+  assert.deepEqual(step(inMode(mode('default', 'X')), inMode(mode('default', 'X'))), []);
+  assert.deepEqual(step(inMode(mode('plan')), inMode(mode('plan'), { effort: 'high' })), ['developer: <collaboration_mode']);
+  assert.deepEqual(step(inMode(mode('plan')), inMode(mode('plan'), { model: 'other' })), ['developer: <model_switch <collaboration_mode']);
+  // Without instructions nothing is said, and the earlier mode's instructions stay in force.
+  assert.deepEqual(step(inMode(mode('plan')), inMode(mode('default', ''))), []);
+  assert.deepEqual(step(inMode(null), inMode(null, { effort: 'high' })), []);
+});
+
+test('a first turn leaves a new model unmentioned but tells the rest', () => {
+  const next = inMode(mode('plan'), { model: 'other', approvalPolicy: 'untrusted' });
+  assert.deepEqual(shape(settingsUpdateItems(inMode(null), next, { announceModel: false })), ['developer: <permissions <collaboration_mode']);
 });
 
 test('a personality change reaches only models that take one, and not with a model switch', () => {

@@ -1,7 +1,7 @@
 import { canonicalJson, type TomlValue } from '../../config/index.ts';
 import type { ResponseItem } from '../../model/index.ts';
 import type { SandboxPolicy } from '../../protocol/index.ts';
-import { collaborationModeText } from './collaboration-mode.ts';
+import { collaborationModeUpdate } from './collaboration-mode.ts';
 import { environmentText } from './initial-context.ts';
 import { textMessage } from './messages.ts';
 import { modelTraits } from './model-traits.ts';
@@ -15,18 +15,18 @@ import type { TurnContext } from './turn-context.ts';
  * (model, permissions, collaboration mode, personality, in that order), then a new environment
  * context when the cwd or date moved. On a thread's first turn `prev` is the thread/start
  * context the initial context was written from. A date change is only seen when `prev` keeps
- * the `currentDate` it was rendered with.
+ * the `currentDate` it was rendered with. `announceModel: false` leaves a new model unmentioned (a
+ * thread's first turn: no earlier turn used another).
  */
-export function settingsUpdateItems(prev: TurnContext, next: TurnContext): ResponseItem[] {
+export function settingsUpdateItems(prev: TurnContext, next: TurnContext, opts: { announceModel?: boolean } = {}): ResponseItem[] {
   const developer: string[] = [];
   const modelChanged = prev.model !== next.model;
-  if (modelChanged) developer.push(modelSwitchText(next.model));
+  if (modelChanged && opts.announceModel !== false) developer.push(modelSwitchText(next.model));
   if (!same(prev.approvalPolicy, next.approvalPolicy) || !same(normalized(prev.sandboxPolicy), normalized(next.sandboxPolicy))) {
     developer.push(permissionsText(next.approvalPolicy, next.sandboxPolicy, next.cwd, next.env));
   }
-  const canAsk = (ctx: TurnContext) => ctx.features.default_mode_request_user_input;
-  const mode = next.collaborationMode && collaborationModeText(next.collaborationMode, canAsk(next));
-  if (mode && mode !== (prev.collaborationMode && collaborationModeText(prev.collaborationMode, canAsk(prev)))) developer.push(mode);
+  const mode = collaborationModeUpdate(prev, next);
+  if (mode) developer.push(mode);
   // A new model brings its own style; a style change alone is announced only to models that take one.
   if (!modelChanged && next.personality && next.personality !== prev.personality && modelTraits(next.model).supportsPersonality) {
     const text = personalityChangeText(next.personality);

@@ -1,8 +1,8 @@
 import type { FeatureStates, ModelProvider, Settings, Verbosity, WebSearchMode } from '../../config/index.ts';
 import type {
   AskForApproval,
-  CollaborationMode,
   DynamicToolSpec,
+  ModeKind,
   Personality,
   ReasoningEffort,
   ReasoningSummary,
@@ -34,8 +34,10 @@ export interface TurnContext {
   /** The enabled skills, listed in the user instructions. */
   skills: readonly SkillRef[];
   personality: Personality | null;
-  /** null until a turn sets one: no mode instructions have been given. */
-  collaborationMode: CollaborationMode | null;
+  /** The turn's collaboration mode (turn/start `collaborationMode`); Default until a turn chooses one. */
+  collaborationMode: ModeKind;
+  /** What the mode tells the model (see modeInstructions); null: nothing. */
+  collaborationInstructions: string | null;
   /** This turn's turn/start `outputSchema`. */
   outputSchema: unknown;
   features: FeatureStates;

@@ -54,3 +54,23 @@ test('the entries are not changed', () => {
   foldTurns([started('t1'), item('t1', it)]);
   assert.equal(it.id, 'msg_live');
 });
+
+test('a plan item completed again keeps its first place with its last text; an empty plan is left out', () => {
+  const turns = foldTurns([
+    started('t1'),
+    item('t1', { type: 'plan', id: 't1-plan', text: 'first' }),
+    item('t1', agent('before tool')),
+    item('t1', { type: 'plan', id: 't1-plan', text: 'second' }),
+    item('t1', agent('after tool')),
+    started('t2'),
+    item('t2', { type: 'plan', id: 't2-plan', text: '' }),
+    item('t2', agent('text')),
+  ]);
+  assert.deepEqual(
+    turns.map((t) => t.items.map((i) => [i.id, 'text' in i ? i.text : null])),
+    [
+      [['t1-plan', 'second'], ['item-1', 'before tool'], ['item-2', 'after tool']],
+      [['item-3', 'text']],
+    ],
+  );
+});
