@@ -195,7 +195,7 @@ export class TurnRunner {
       cwd: ctx.cwd,
       sandboxPolicy: ctx.sandboxPolicy,
       approvalPolicy: ctx.approvalPolicy,
-      collaborationMode: ctx.collaborationMode?.mode ?? 'default',
+      collaborationMode: ctx.collaborationMode,
       shellEnvironmentPolicy: ctx.shellEnvironmentPolicy,
       toolOutputPolicy: toolOutputPolicy(thread.settings.model, this.deps.config.settings),
       startItem: (item) => thread.notify('item/started', { item, threadId, turnId }),

@@ -22,3 +22,11 @@ test('unusable arguments are answered to the model and nothing is announced', as
   assert.match(String((out as { output: string }).output), /failed to parse function arguments/);
   assert.deepEqual(sent, []);
 });
+
+test('update_plan is refused in Plan mode, and nothing is announced', async () => {
+  const sent: unknown[] = [];
+  const ctx = { ...context(sent), collaborationMode: 'plan' as const };
+  const out = await updatePlanHandler({ callId: 'c', name: 'update_plan', input: '{"plan":[]}', kind: 'function' }, ctx);
+  assert.deepEqual(out, { type: 'function_call_output', call_id: 'c', output: 'update_plan is a TODO/checklist tool and is not allowed in Plan mode' });
+  assert.deepEqual(sent, []);
+});

@@ -31,6 +31,8 @@ function parseArgs(input: string): PlanArgs | string {
  * the protocol's camelCase), the model gets a short acknowledgement.
  */
 export const updatePlanHandler: ToolHandler = async (call, ctx) => {
+  // Plan mode has its own plan (the proposed_plan block); the checklist would compete with it.
+  if (ctx.collaborationMode === 'plan') return toolOutput(call, 'update_plan is a TODO/checklist tool and is not allowed in Plan mode');
   const args = parseArgs(call.input);
   if (typeof args === 'string') return toolOutput(call, args);
   ctx.notify('turn/plan/updated', {
