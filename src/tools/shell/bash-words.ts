@@ -2,18 +2,19 @@
  * The plain commands of a shell script, when it is nothing but plain commands: words (bare,
  * 'single-quoted', "double-quoted" without expansions, or glued together) joined by `&&`, `||`,
  * `;`, `|` and newlines. The reference decides this with tree-sitter-bash and gives up on any other
- * construct (redirections, substitutions, variables, subshells, assignments, control flow,
+ * construct (redirections, substitutions, variables, subshells, groups, assignments, control flow,
  * comments, `&`); this reads the same subset and gives up on the same things, returning null.
+ * Braces inside arguments (`{}`, `{a,b}`) stay plain words, as they do for the reference.
  *
  * Words keep their text as written, except for the quotes around quoted parts: the reference takes
  * the source text of the parse nodes, so backslashes are not unescaped.
  */
 
 const OPERATOR_CHARS = new Set(['&', '|', ';', '\n']);
-const REJECTED_CHARS = new Set(['$', '`', '(', ')', '<', '>', '{', '}']);
+const REJECTED_CHARS = new Set(['$', '`', '(', ')', '<', '>']);
 /** Words tree-sitter-bash parses as something other than a plain command when they come first. */
 const NOT_A_COMMAND_NAME = new Set([
-  '!', '[', '[[', 'if', 'then', 'else', 'elif', 'fi', 'for', 'while', 'until', 'do', 'done', 'case', 'esac',
+  '!', '[', '[[', '{', '}', 'if', 'then', 'else', 'elif', 'fi', 'for', 'while', 'until', 'do', 'done', 'case', 'esac',
   'select', 'function', 'declare', 'typeset', 'export', 'readonly', 'local', 'unset', 'unsetenv',
 ]);
 const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*(\[[^\]]*\])?\+?=/;

@@ -46,7 +46,7 @@ const POWERSHELLS = new Set(['pwsh', 'powershell']);
 const POWERSHELL_FLAGS = new Set(['-nologo', '-noprofile', '-command', '-c']);
 
 /** `[shell, -c|-lc, script]` for a POSIX shell, or a PowerShell `-Command` invocation. */
-function shellScript(argv: readonly string[]): { script: string; posix: boolean } | null {
+export function shellScript(argv: readonly string[]): { script: string; posix: boolean } | null {
   const name = fileStem(argv[0] ?? '');
   if (argv.length === 3 && SHELLS.has(name) && (argv[1] === '-c' || argv[1] === '-lc')) return { script: argv[2]!, posix: true };
   if (argv.length < 3 || !POWERSHELLS.has(name)) return null;
