@@ -4,6 +4,7 @@ import type { Connection } from '../rpc/connection.ts';
 import type { ThreadRecord } from '../store/types.ts';
 import type { ActiveTurn } from './active-turn.ts';
 import type { TurnContext } from './prompt/index.ts';
+import type { ThreadRules } from './thread-rules.ts';
 import type { ThreadSettings } from './thread-settings.ts';
 
 export interface TokenTotals {
@@ -22,6 +23,8 @@ export class LoadedThread {
   failed = false;
   /** Waiting-on flags with how many requests hold each (approvals, user input). */
   readonly waiting = new Map<ThreadActiveFlag, number>();
+  /** The execpolicy rules of this session (see ThreadManager.rulesOf). */
+  rules: ThreadRules | null = null;
   /** What the user approved "for the session": approval keys of commands and patched paths. */
   readonly sessionApprovals = new Set<string>();
   tokens: TokenTotals | null = null;

@@ -8,6 +8,8 @@ import { openThreadStore } from '../store/index.ts';
 import { StoreError, type ThreadEntry, type ThreadRecord, type ThreadStore } from '../store/types.ts';
 import { foldHistory } from './history.ts';
 import { LoadedThread } from './loaded-thread.ts';
+import { storedTokens } from './token-usage.ts';
+import { ThreadRules } from './thread-rules.ts';
 import type { ThreadSettings } from './thread-settings.ts';
 
 export type UnsubscribeStatus = 'unsubscribed' | 'notSubscribed' | 'notLoaded';
@@ -67,6 +69,18 @@ export class ThreadManager {
   add(thread: LoadedThread, creator: Connection | null): void {
     this.loaded.set(thread.id, thread);
     if (creator) thread.subscribers.add(creator);
+    this.rulesOf(thread);
+  }
+
+  /**
+   * The thread's execpolicy rules, read when it is loaded; a broken rules file is reported to
+   * every client (`configWarning`) and leaves the thread without custom rules, as the reference.
+   */
+  rulesOf(thread: LoadedThread): ThreadRules {
+    if (thread.rules) return thread.rules;
+    const { rules, warning } = ThreadRules.load(this.config.codexHome, thread.settings.cwd);
+    if (warning) this.hub.broadcast('configWarning', warning);
+    return (thread.rules = rules);
   }
 
   /** Loads a stored thread into memory; announces it as idle, as the reference does before answering. */
@@ -82,8 +96,11 @@ export class ThreadManager {
     // A session starts in Default mode whatever mode the thread last ran in, as the reference's does.
     const settings: ThreadSettings = { ...(record.settings as ThreadSettings), collaborationMode: null };
     const thread = new LoadedThread(record, settings, foldHistory(entries), false, true);
+    thread.tokens = storedTokens(entries);
     this.loaded.set(id, thread);
-    this.publishStatus(thread);
+    this.rulesOf(thread);
+    // Loading is announced even though the status reads as before (idle), as the reference does.
+    this.hub.broadcast('thread/status/changed', { threadId: thread.id, status: thread.status() });
     return thread;
   }
 

@@ -1,5 +1,7 @@
 import type { LoadedConfig } from '../config/index.ts';
 import type { TokenUsage } from '../model/index.ts';
+import type { ThreadEntry } from '../store/types.ts';
+import type { TokenTotals } from './loaded-thread.ts';
 import { contextWindowFor } from './models/index.ts';
 
 /** The reference's context window for models it has no catalogue entry for. */
@@ -30,4 +32,13 @@ export function addUsage(total: TokenUsage | undefined, usage: TokenUsage): Toke
     reasoningOutputTokens: total.reasoningOutputTokens + usage.reasoningOutputTokens,
     totalTokens: total.totalTokens + usage.totalTokens,
   };
+}
+
+/** The usage the thread had after its last stored model response; null before any. */
+export function storedTokens(entries: readonly ThreadEntry[]): TokenTotals | null {
+  for (let i = entries.length - 1; i >= 0; i--) {
+    const entry = entries[i]!;
+    if (entry.kind === 'tokens') return { last: entry.last, total: entry.total };
+  }
+  return null;
 }

@@ -207,7 +207,13 @@ export class TurnRunner {
       turnDiff: active.diff,
       ask: (method, params, opts) => askClients(this.requests, thread, active, method, { threadId, turnId, ...params }, opts),
       interruptTurn: () => this.interrupt(thread),
+      tellModel: (text) => {
+        const item: ResponseItem = { type: 'message', role: 'developer', content: [{ type: 'input_text', text }] };
+        this.deps.threads.persist(thread, [{ kind: 'response', turnId, item }]);
+        thread.history.push(item);
+      },
       sessionApprovals: thread.sessionApprovals,
+      rules: this.deps.threads.rulesOf(thread),
     };
   }
 
@@ -319,11 +325,14 @@ export class TurnRunner {
           else this.itemDone(thread, turnId, open, event.item);
           break;
         }
-        case 'completed':
-          this.deps.threads.persist(thread, said.map((item) => ({ kind: 'response', turnId, item })), { updatedAt: now() });
+        case 'completed': {
+          const entries: ThreadEntry[] = said.map((item) => ({ kind: 'response', turnId, item }));
+          if (event.usage) entries.push({ kind: 'tokens', turnId, last: event.usage, total: addUsage(thread.tokens?.total, event.usage) });
+          this.deps.threads.persist(thread, entries, { updatedAt: now() });
           thread.history.push(...said);
           this.bookkeeping(thread, turnId, event);
           break;
+        }
         case 'retrying':
           said = [];
           calls = [];

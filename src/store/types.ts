@@ -1,4 +1,4 @@
-import type { ResponseItem } from '../model/index.ts';
+import type { ResponseItem, TokenUsage } from '../model/index.ts';
 import type { GitInfo, SessionSource, ThreadItem, TurnError } from '../protocol/index.ts';
 
 /**
@@ -46,6 +46,8 @@ export type ThreadEntry =
   | { kind: 'response'; turnId: string; item: ResponseItem }
   /** Replaces all earlier model history with `replacement` (context compaction). */
   | { kind: 'compacted'; turnId: string; replacement: ResponseItem[] }
+  /** The thread's token usage after a model response: totals survive a restart, as in the reference. */
+  | { kind: 'tokens'; turnId: string; last: TokenUsage; total: TokenUsage }
   | { kind: 'turnEnded'; turnId: string; status: TurnEndStatus; error: TurnError | null; at: number };
 
 export type ThreadSortKey = 'created_at' | 'updated_at';

@@ -1,6 +1,7 @@
 import type { ResponseItem } from '../model/index.ts';
 import type { Settings } from '../config/index.ts';
 import type { AskOptions, ClientAnswer } from '../core/client-requests.ts';
+import type { ThreadRules } from '../core/thread-rules.ts';
 import type { AskForApproval, ModeKind, SandboxPolicy, ThreadItem } from '../protocol/index.ts';
 import type { TurnDiffTracker } from './apply-patch/index.ts';
 import type { TruncationPolicy } from './shell/truncate.ts';
@@ -42,8 +43,12 @@ export interface ToolContext {
    * the first answer; rejects with the abort reason when the turn is interrupted meanwhile.
    */
   ask(method: string, params: Record<string, unknown>, opts: AskOptions): Promise<ClientAnswer>;
+  /** Adds a developer note to the model's history now, before the call's output. */
+  tellModel(text: string): void;
   /** Ends the turn as interrupted (the user chose `cancel`). */
   interruptTurn(): void;
+  /** The thread's execpolicy rules, which decide about commands and take the user's amendments. */
+  rules: ThreadRules;
   /** Approvals the user gave for the rest of the thread's session (acceptForSession). */
   sessionApprovals: Set<string>;
 }

@@ -1,3 +1,5 @@
+import { ThreadRules } from '../../src/core/thread-rules.ts';
+import { emptyPolicy } from '../../src/exec-policy/index.ts';
 import { TurnDiffTracker } from '../../src/tools/apply-patch/index.ts';
 import type { ToolContext } from '../../src/tools/registry.ts';
 
@@ -22,7 +24,9 @@ export function testToolContext(overrides: Partial<ToolContext> = {}): ToolConte
     turnDiff: new TurnDiffTracker(),
     ask: () => Promise.reject(new Error('this test has no client to ask')),
     interruptTurn() {},
+    tellModel() {},
     sessionApprovals: new Set(),
+    rules: new ThreadRules('/nonexistent-codex-home', emptyPolicy()),
     ...overrides,
   };
 }

@@ -1,5 +1,6 @@
-import { lstat, open, readFile, realpath, stat } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { lstat, open, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { DEFAULT_ROOT_MARKERS, projectDirs } from '../project-dirs.ts';
 
 /** The config keys that shape project-doc discovery; absent ones take the reference's defaults. */
 export interface ProjectDocSettings {
@@ -9,7 +10,6 @@ export interface ProjectDocSettings {
 }
 
 const DEFAULT_MAX_BYTES = 32 * 1024;
-const DEFAULT_ROOT_MARKERS = ['.git'];
 /** Per directory the first of these that exists is used; the override lets a user shadow a shared file. */
 const DOC_NAMES = ['AGENTS.override.md', 'AGENTS.md'];
 const PROJECT_DOC_SEPARATOR = '\n\n--- project-doc ---\n\n';
@@ -40,7 +40,7 @@ async function projectDocs(cwd: string, settings: ProjectDocSettings): Promise<s
   if (remaining <= 0) return null;
   const names = [...new Set([...DOC_NAMES, ...(settings.projectDocFallbackFilenames ?? []).filter(Boolean)])];
   const parts: string[] = [];
-  for (const dir of await searchDirs(cwd, settings.projectRootMarkers ?? DEFAULT_ROOT_MARKERS)) {
+  for (const dir of projectDirs(cwd, settings.projectRootMarkers ?? DEFAULT_ROOT_MARKERS)) {
     if (remaining <= 0) break;
     const file = await firstExisting(dir, names);
     if (!file) continue;
@@ -52,24 +52,6 @@ async function projectDocs(cwd: string, settings: ProjectDocSettings): Promise<s
     remaining -= bytes.length;
   }
   return parts.length ? parts.join('\n\n') : null;
-}
-
-/** From the project root down to the cwd. */
-async function searchDirs(cwd: string, markers: readonly string[]): Promise<string[]> {
-  const start = await realpath(cwd).catch(() => cwd);
-  const chain: string[] = [];
-  for (let dir = start; ; dir = dirname(dir)) {
-    chain.push(dir);
-    if (await hasMarker(dir, markers)) return chain.reverse();
-    if (dirname(dir) === dir) return [start];
-  }
-}
-
-async function hasMarker(dir: string, markers: readonly string[]): Promise<boolean> {
-  for (const marker of markers) {
-    if (await stat(join(dir, marker)).then(() => true, () => false)) return true;
-  }
-  return false;
 }
 
 /** Files and symlinks count (a dangling link is skipped when read); directories do not. */

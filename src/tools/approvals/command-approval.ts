@@ -8,15 +8,11 @@
  * client answered with an error, failed) item before the thread stops waiting, and for `cancel`
  * the turn ends as interrupted.
  */
+import type { ExecRequirement, SandboxPermissionsRequest } from '../../exec-policy/index.ts';
 import type { AskForApproval, SandboxPolicy } from '../../protocol/index.ts';
 import type { ToolContext } from '../registry.ts';
 import { commandItem, type ExecApprovalRequest, type ExecDecision } from '../shell/runtime.ts';
 import { approvalAnswer, type ApprovalAnswer } from './decisions.ts';
-
-export type ExecRequirement =
-  | { kind: 'skip'; bypassSandbox: boolean; proposedAmendment: string[] | null }
-  | { kind: 'needsApproval'; reason: string | null; proposedAmendment: string[] | null }
-  | { kind: 'forbidden'; reason: string };
 
 /** The rules that decide about commands (the execpolicy rules and the reference's heuristics). */
 export interface CommandPolicy {
@@ -24,7 +20,7 @@ export interface CommandPolicy {
     command: string[];
     approvalPolicy: AskForApproval;
     sandboxPolicy: SandboxPolicy;
-    sandboxPermissions: string;
+    sandboxPermissions: SandboxPermissionsRequest;
     prefixRule: string[] | null;
   }): ExecRequirement;
   /** Persists an allow rule for commands starting with `prefix` (acceptWithExecpolicyAmendment). */
@@ -38,8 +34,10 @@ const RETRY_REASON = 'command failed; retry without sandbox?';
 /** Calls the user approved in a turn: their rerun outside the sandbox is not asked again. */
 const approvedCalls = new WeakMap<AbortSignal, Set<string>>();
 
-export function commandAuthorizer(policy: CommandPolicy): (request: ExecApprovalRequest, ctx: ToolContext) => Promise<ExecDecision> {
+/** `policyOf` gives the rules that apply to a call (its thread's). */
+export function commandAuthorizer(policyOf: (ctx: ToolContext) => CommandPolicy): (request: ExecApprovalRequest, ctx: ToolContext) => Promise<ExecDecision> {
   return async (request, ctx) => {
+    const policy = policyOf(ctx);
     const requirement = policy.requirement({
       command: request.argv,
       approvalPolicy: ctx.approvalPolicy,
@@ -53,7 +51,7 @@ export function commandAuthorizer(policy: CommandPolicy): (request: ExecApproval
       if (requirement.kind === 'forbidden') return { declined: requirement.reason };
       if (requirement.kind === 'skip') return requirement.bypassSandbox || escalated ? 'runUnsandboxed' : 'run';
       if (ctx.sessionApprovals.has(key)) return escalated ? 'runUnsandboxed' : 'run';
-      const answer = await ask(ctx, request, requirement.reason, requirement.proposedAmendment);
+      const answer = await ask(ctx, request, requirement.reason ?? request.justification, requirement.proposedAmendment);
       const decision = apply(answer, ctx, policy, key);
       if (decision === 'run') {
         remember(ctx.signal, request.itemId);

@@ -5,15 +5,11 @@
  * waiting, `acceptForSession` covers later patches to the same files, and `cancel` ends the turn.
  */
 import { resolve } from 'node:path';
+import type { PatchRequirement } from '../../exec-policy/index.ts';
 import type { AskForApproval, SandboxPolicy } from '../../protocol/index.ts';
 import type { PatchDecision, PatchRequest } from '../apply-patch/index.ts';
 import type { ToolContext } from '../registry.ts';
 import { approvalAnswer, type ApprovalAnswer } from './decisions.ts';
-
-export type PatchRequirement =
-  | { kind: 'apply' }
-  | { kind: 'ask'; reason: string | null; grantRoot: string | null }
-  | { kind: 'reject'; reason: string };
 
 export type PatchPolicy = (req: { paths: string[]; approvalPolicy: AskForApproval; sandboxPolicy: SandboxPolicy; cwd: string }) => PatchRequirement;
 
@@ -27,11 +23,7 @@ export function patchAuthorizer(policy: PatchPolicy): (request: PatchRequest, ct
     if (requirement.kind === 'apply' || keys.every((k) => ctx.sessionApprovals.has(k))) return 'apply';
 
     let answer: ApprovalAnswer | null = null;
-    const params = {
-      itemId: request.itemId,
-      ...(requirement.reason !== null ? { reason: requirement.reason } : {}),
-      ...(requirement.grantRoot !== null ? { grantRoot: requirement.grantRoot } : {}),
-    };
+    const params = { itemId: request.itemId, reason: requirement.reason, grantRoot: requirement.grantRoot };
     await ctx.ask('item/fileChange/requestApproval', params, {
       flag: 'waitingOnApproval',
       onAnswer: (raw) => {

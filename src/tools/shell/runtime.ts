@@ -4,6 +4,7 @@
  */
 import { StringDecoder } from 'node:string_decoder';
 import type { CommandAction, ThreadItem } from '../../protocol/index.ts';
+import type { SandboxPermissionsRequest } from '../../exec-policy/index.ts';
 import type { ToolContext } from '../registry.ts';
 import type { ProcessSpec } from './process.ts';
 
@@ -21,7 +22,7 @@ export interface ExecApprovalRequest {
   cwd: string;
   commandActions: CommandAction[];
   /** The model's own request: `use_default`, `require_escalated`, `with_additional_permissions`. */
-  sandboxPermissions: string;
+  sandboxPermissions: SandboxPermissionsRequest;
   justification: string | null;
   prefixRule: string[] | null;
   /** Set when asking to rerun without the sandbox. */
