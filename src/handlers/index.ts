@@ -1,4 +1,5 @@
 import { commandExecHandlers } from './command-exec.ts';
+import { fuzzyFileSearchHandlers } from './fuzzy-file-search.ts';
 import { initializeHandlers } from './initialize.ts';
 import { mockHandlers } from './mock.ts';
 import { modelHandlers } from './model.ts';
@@ -15,6 +16,7 @@ import type { AppHandler } from './types.ts';
 export const HANDLERS: Readonly<Record<string, AppHandler | undefined>> = {
   ...initializeHandlers,
   ...commandExecHandlers,
+  ...fuzzyFileSearchHandlers,
   ...mockHandlers,
   ...modelHandlers,
   ...threadHandlers,
