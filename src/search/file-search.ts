@@ -88,7 +88,8 @@ export function comparePaths(a: string, b: string): number {
   }
   return a.length - b.length;
 }
-const surrogateLast = (unit: number): number => (unit >= 0xd800 && unit <= 0xdfff ? unit + 0x2000 : unit);
+/** UTF-16 units reordered so that surrogate pairs (code points above U+FFFF) sort last. */
+const surrogateLast = (unit: number): number => (unit < 0xd800 ? unit : unit <= 0xdfff ? unit + 0x2000 : unit - 0x800);
 
 const fileName = (p: string): string => p.slice(p.lastIndexOf('/') + 1);
 

@@ -58,6 +58,7 @@ export class FileSearchService {
     this.sessions.set(id, session);
     void walkContext(session.abort.signal)
       .then((ctx) => collectFiles(roots, ctx))
+      .catch((): FoundFile[] => [])
       .then((files) => {
         session.files = files;
         setTimeout(() => this.deliver(session, session.generation), FIRST_SNAPSHOT_DELAY_MS);

@@ -8,7 +8,8 @@ export interface Utf32 {
   readonly ascii: boolean;
 }
 
-const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+/** Created on first use: building a segmenter loads ICU data (tens of milliseconds). */
+let segmenter: Intl.Segmenter | null = null;
 
 export function isAsciiText(text: string): boolean {
   for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) >= 0x80) return false;
@@ -29,6 +30,7 @@ export function asciiCodes(text: string): number[] {
 /** The first code point of each grapheme; `\r\n` counts as a line feed. */
 export function graphemeStarts(text: string): number[] {
   const out: number[] = [];
+  segmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
   for (const { segment } of segmenter.segment(text)) out.push(segment === '\r\n' ? 0x0a : segment.codePointAt(0)!);
   return out;
 }
