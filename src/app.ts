@@ -10,6 +10,7 @@ import type { AcceptChannel } from './transport/channel.ts';
 import { ThreadManager } from './core/thread-manager.ts';
 import { TurnRunner } from './core/turn-runner.ts';
 import { CommandExecs } from './exec/command-exec.ts';
+import { FileSearchService } from './search/service.ts';
 import { builtInTools } from './tools/built-in.ts';
 import type { UnifiedExecSessions } from './tools/shell/index.ts';
 
@@ -25,6 +26,8 @@ export interface App {
   readonly terminals: UnifiedExecSessions;
   /** Commands clients run outside threads (command/exec). */
   readonly commandExecs: CommandExecs;
+  /** fuzzyFileSearch and its sessions, whose notifications go to every connection. */
+  readonly fileSearch: FileSearchService;
 }
 
 /** Wires the services together and returns what transports call for each new client. */
@@ -35,7 +38,9 @@ export function createApp(config: LoadedConfig, log: Logger): { app: App; accept
   threads.onUnload = (threadId) => sessions.close(threadId);
   const serverRequests = new ServerRequests();
   const turns = new TurnRunner({ config, hub, threads, tools, serverRequests, log: log.child('turn') });
-  const app: App = { config, log, hub, serverRequests, threads, turns, terminals: sessions, commandExecs: new CommandExecs() };
+  const app: App = { config, log, hub, serverRequests, threads, turns, terminals: sessions, commandExecs: new CommandExecs(),
+    fileSearch: new FileSearchService((method, params) => hub.broadcast(method, params)),
+  };
   const rpcLog = log.child('rpc');
   const dispatcher = new Dispatcher({ app, handlers: HANDLERS, serverRequests: app.serverRequests, log: rpcLog });
   const ingress = new Ingress(

@@ -1,5 +1,6 @@
 import { collaborationModeHandlers } from './collaboration-mode.ts';
 import { commandExecHandlers } from './command-exec.ts';
+import { fuzzyFileSearchHandlers } from './fuzzy-file-search.ts';
 import { initializeHandlers } from './initialize.ts';
 import { mockHandlers } from './mock.ts';
 import { modelHandlers } from './model.ts';
@@ -17,6 +18,7 @@ export const HANDLERS: Readonly<Record<string, AppHandler | undefined>> = {
   ...initializeHandlers,
   ...collaborationModeHandlers,
   ...commandExecHandlers,
+  ...fuzzyFileSearchHandlers,
   ...mockHandlers,
   ...modelHandlers,
   ...threadHandlers,

@@ -40,6 +40,7 @@ export {
 export {
   FuzzyFileSearchParams,
   FuzzyFileSearchResponse,
+  FuzzyFileSearchResult,
   FuzzyFileSearchSessionCompletedNotification,
   FuzzyFileSearchSessionStartParams,
   FuzzyFileSearchSessionStartResponse,
