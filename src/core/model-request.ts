@@ -43,6 +43,7 @@ export async function turnContext(
     outputSchema,
     features: settings.features,
     webSearch: settings.webSearch,
+    webSearchOptions: settings.webSearchOptions,
     dynamicTools: s.dynamicTools,
     mcpTools: null,
     shell: userShell(),

@@ -1,4 +1,4 @@
-import type { FeatureStates, ModelProvider, Verbosity, WebSearchMode } from '../../config/index.ts';
+import type { FeatureStates, ModelProvider, Verbosity, WebSearchMode, WebSearchOptions } from '../../config/index.ts';
 import type {
   AskForApproval,
   CollaborationMode,
@@ -41,6 +41,8 @@ export interface TurnContext {
   features: FeatureStates;
   /** `web_search` from config. */
   webSearch?: WebSearchMode;
+  /** `[tools.web_search]` from config. */
+  webSearchOptions?: WebSearchOptions;
   dynamicTools: readonly DynamicToolSpec[];
   /** null when no MCP server is enabled. */
   mcpTools: readonly McpToolInfo[] | null;
