@@ -7,6 +7,7 @@ import { ToolRegistry } from './registry.ts';
 import { shellToolHandlers, UnifiedExecSessions, type ExecApprovalRequest, type ExecDecision } from './shell/index.ts';
 import type { ToolContext } from './registry.ts';
 import { updatePlanHandler } from './update-plan.ts';
+import { viewImageHandler } from './view-image/tool.ts';
 
 /** Patches are written when the sandbox policy allows them; asking the user arrives with approvals. */
 const patchOptions: ApplyPatchOptions = {
@@ -32,6 +33,7 @@ export function builtInTools(settings: Settings): { tools: ToolRegistry; session
   const sessions = new UnifiedExecSessions();
   tools.register('apply_patch', applyPatchHandler(patchOptions));
   tools.register('update_plan', updatePlanHandler);
+  tools.register('view_image', viewImageHandler);
   const env = () => shellEnvironment(settings.shellEnvironmentPolicy);
   const shell = shellToolHandlers({ env, authorize: authorizeCommand, sessions, applyPatch: patchOptions });
   for (const [name, handler] of Object.entries(shell)) tools.register(name, handler);
