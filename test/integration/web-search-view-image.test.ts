@@ -12,7 +12,7 @@ const raw = (type: string, index: number, item: object) => ({ raw: { type, outpu
 async function session(script: MockResponse[], extraConfig = '', threadParams: object = {}) {
   const mock = await startMockModel(script);
   const home = tempHome(mockConfig(mock.url, extraConfig));
-  const { weft, client } = await startStdio(home);
+  let { weft, client } = await startStdio(home);
   await client.initialize();
   const threadId: string = (await client.request('thread/start', threadParams)).result.thread.id;
   const turn = async (text: string) => {
@@ -21,7 +21,15 @@ async function session(script: MockResponse[], extraConfig = '', threadParams: o
   };
   const items = (method: string, type: string) => client.log.filter((m: Message) => m.method === method && m.params.item.type === type).map((m) => m.params.item);
   return {
-    client,
+    get client() {
+      return client;
+    },
+    /** A new server on the same home: what it knows of the thread comes from the store. */
+    restart: async () => {
+      await weft.kill();
+      ({ weft, client } = await startStdio(home));
+      await client.initialize();
+    },
     home,
     threadId,
     turn,
@@ -68,8 +76,13 @@ test('web_search_call items become webSearch items, stay in the history, and wit
         { type: 'web_search_call', status: 'completed', action: { type: 'find_in_page', url: 'https://u', pattern: 'rain' } },
       ],
     );
-    const read = await s.client.request('thread/read', { threadId: s.threadId, includeTurns: true });
-    assert.deepEqual(read.result.thread.turns[0].items.filter((i: { type: string }) => i.type === 'webSearch'), completed);
+    const searches = async () => {
+      const read = await s.client.request('thread/read', { threadId: s.threadId, includeTurns: true });
+      return read.result.thread.turns[0].items.filter((i: { type: string }) => i.type === 'webSearch');
+    };
+    assert.deepEqual(await searches(), completed);
+    await s.restart();
+    assert.deepEqual(await searches(), completed);
   } finally {
     await s.close();
   }
