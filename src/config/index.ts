@@ -25,6 +25,7 @@ export type {
   Settings,
   Verbosity,
   WebSearchMode,
+  WebSearchOptions,
 } from './settings.ts';
 export { parseToml, parseTomlValue, TomlSyntaxError } from './toml.ts';
 export { canonicalJson, isTable, mergeTables, valueAt, versionOf } from './tree.ts';

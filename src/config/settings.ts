@@ -20,6 +20,8 @@ export type Verbosity = Infer<typeof verbosity>;
 export type SandboxMode = Infer<typeof sandboxMode>;
 export type ServiceTier = Infer<typeof serviceTier>;
 export type WebSearchMode = Infer<typeof webSearchMode>;
+/** `[tools.web_search]`: options of the provider's search tool. */
+export type WebSearchOptions = NonNullable<NonNullable<ConfigToml['tools']>['web_search']>;
 
 export type McpTransport =
   | { type: 'stdio'; command: string; args: string[]; env?: Record<string, string>; envVars: string[]; cwd?: string }
@@ -67,6 +69,8 @@ export interface Settings {
   modelVerbosity?: Verbosity;
   serviceTier?: ServiceTier;
   webSearch?: WebSearchMode;
+  /** The profile's `tools.web_search` over the top level's, field by field. */
+  webSearchOptions?: WebSearchOptions;
   approvalPolicy?: AskForApproval;
   sandboxMode?: SandboxMode;
   /** Relative `writableRoots` are kept as written. */
@@ -136,6 +140,7 @@ export function resolveSettings(toml: ConfigToml, env: Env): { settings: Setting
     modelVerbosity: pick('model_verbosity'),
     serviceTier: pick('service_tier'),
     webSearch: pick('web_search'),
+    webSearchOptions: webSearchOptions(toml.tools?.web_search, profile.tools?.web_search),
     approvalPolicy: pick('approval_policy'),
     sandboxMode: pick('sandbox_mode'),
     sandboxWorkspaceWrite: {
@@ -160,6 +165,12 @@ export function resolveSettings(toml: ConfigToml, env: Env): { settings: Setting
     checkForUpdateOnStartup: toml.check_for_update_on_startup ?? true,
   };
   return { settings, warnings };
+}
+
+function webSearchOptions(base: WebSearchOptions | undefined, profile: WebSearchOptions | undefined): WebSearchOptions | undefined {
+  if (!base || !profile) return profile ?? base;
+  const location = base.location && profile.location ? { ...base.location, ...profile.location } : (profile.location ?? base.location);
+  return { ...base, ...profile, ...(location ? { location } : {}) };
 }
 
 function mcpServer(name: string, s: McpServerToml): McpServer {

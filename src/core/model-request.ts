@@ -45,6 +45,7 @@ export async function turnContext(
     features: settings.features,
     shellEnvironmentPolicy: settings.shellEnvironmentPolicy,
     webSearch: settings.webSearch,
+    webSearchOptions: settings.webSearchOptions,
     dynamicTools: s.dynamicTools,
     mcpTools: null,
     shell: userShell(),

@@ -23,6 +23,7 @@ import type { ThreadSettings } from './thread-settings.ts';
 import { storesItem } from './persistence-policy.ts';
 import { boundedToolOutput, toolOutputPolicy } from './tool-output-budget.ts';
 import { addUsage, autoCompactLimit, contextWindowOf } from './token-usage.ts';
+import { webSearchItem } from './web-search-items.ts';
 
 export interface TurnRunnerDeps {
   config: LoadedConfig;
@@ -358,9 +359,11 @@ export class TurnRunner {
       started = { type: 'agentMessage', id: item.id || uuidv7(), text: '', phase: item.phase ?? null };
     } else if (item.type === 'reasoning') {
       started = { type: 'reasoning', id: item.id || uuidv7(), summary: [], content: [] };
+    } else if (item.type === 'web_search_call') {
+      started = webSearchItem(item);
     }
     if (!started) return;
-    open.start(started.id, item.type === 'reasoning' ? 'reasoning' : 'message');
+    open.start(started.id, item.type === 'reasoning' ? 'reasoning' : item.type === 'web_search_call' ? 'webSearch' : 'message');
     thread.notify('item/started', { item: started, threadId: thread.id, turnId });
   }
 
@@ -404,9 +407,12 @@ export class TurnRunner {
       const id = open.finish('reasoning') ?? (item.id || uuidv7());
       done = reasoningItem(id, item);
       if (!open.wasStarted(id)) thread.notify('item/started', { item: { ...done, summary: [], content: [] }, threadId: thread.id, turnId });
+    } else if (item.type === 'web_search_call') {
+      done = webSearchItem(item);
+      if (open.finish('webSearch') === undefined) thread.notify('item/started', { item: done, threadId: thread.id, turnId });
     }
     if (!done) return;
-    this.deps.threads.persist(thread, [{ kind: 'item', turnId, item: done }]);
+    if (done.type !== 'webSearch' || thread.settings.persistExtendedHistory) this.deps.threads.persist(thread, [{ kind: 'item', turnId, item: done }]);
     thread.notify('item/completed', { item: done, threadId: thread.id, turnId });
   }
 
@@ -476,6 +482,8 @@ export class TurnRunner {
   }
 }
 
+type OpenKind = 'message' | 'reasoning' | 'webSearch';
+
 /** The streamed items of one response that have started and not yet completed. */
 class OpenItems {
   private readonly byKind = new Map<string, string>();
@@ -488,16 +496,16 @@ class OpenItems {
     this.plan = planTurnId ? new PlanModeStream(planTurnId) : null;
   }
 
-  start(id: string, kind: 'message' | 'reasoning'): void {
+  start(id: string, kind: OpenKind): void {
     this.byKind.set(kind, id);
     this.started.add(id);
   }
 
-  current(kind: 'message' | 'reasoning'): string | undefined {
+  current(kind: OpenKind): string | undefined {
     return this.byKind.get(kind);
   }
 
-  finish(kind: 'message' | 'reasoning'): string | undefined {
+  finish(kind: OpenKind): string | undefined {
     const id = this.byKind.get(kind);
     this.byKind.delete(kind);
     return id;

@@ -128,6 +128,7 @@ export {
   PatchChangeKind,
   ThreadItem,
   UserInput,
+  WebSearchAction,
 } from './v2/item.ts';
 export {
   ListMcpServerStatusParams,

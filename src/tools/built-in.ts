@@ -8,6 +8,7 @@ import { ToolRegistry, type ToolContext } from './registry.ts';
 import { requestUserInputHandler } from './request-user-input.ts';
 import { shellToolHandlers, UnifiedExecSessions } from './shell/index.ts';
 import { updatePlanHandler } from './update-plan.ts';
+import { viewImageHandler } from './view-image/tool.ts';
 
 /** A call's command rules: its thread's execpolicy, with the user's amendments written to it. */
 const commandPolicy = (ctx: ToolContext): CommandPolicy => ({
@@ -31,6 +32,7 @@ export function builtInTools(settings: Settings): { tools: ToolRegistry; session
   tools.register('apply_patch', applyPatchHandler(patchOptions));
   tools.register('update_plan', updatePlanHandler);
   tools.register('request_user_input', requestUserInputHandler(settings.features.default_mode_request_user_input));
+  tools.register('view_image', viewImageHandler);
   const env = (ctx: ToolContext) => shellEnvironment(ctx.shellEnvironmentPolicy);
   const authorize = commandAuthorizer(commandPolicy);
   const shell = shellToolHandlers({ env, truncation: (ctx) => ctx.toolOutputPolicy, authorize, sessions, applyPatch: patchOptions });

@@ -1,4 +1,4 @@
-import type { FeatureStates, ModelProvider, Settings, Verbosity, WebSearchMode } from '../../config/index.ts';
+import type { FeatureStates, ModelProvider, Settings, Verbosity, WebSearchMode, WebSearchOptions } from '../../config/index.ts';
 import type {
   AskForApproval,
   DynamicToolSpec,
@@ -45,6 +45,8 @@ export interface TurnContext {
   shellEnvironmentPolicy: Settings['shellEnvironmentPolicy'];
   /** `web_search` from config. */
   webSearch?: WebSearchMode;
+  /** `[tools.web_search]` from config. */
+  webSearchOptions?: WebSearchOptions;
   dynamicTools: readonly DynamicToolSpec[];
   /** null when no MCP server is enabled. */
   mcpTools: readonly McpToolInfo[] | null;

@@ -12,7 +12,9 @@ after(() => rmSync(dir, { recursive: true, force: true }));
 // A 2x2 RGB PNG.
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAC0lEQVR4nGNgQAYAAA4AAamRc7EAAAAASUVORK5CYII=', 'base64');
 writeFileSync(join(dir, 'shot.png'), PNG);
-writeFileSync(join(dir, 'photo.jpg'), Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10]));
+// The headers of a 1x1 JPEG: start of image, frame, start of scan.
+const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xc0, 0, 11, 8, 0, 1, 0, 1, 1, 1, 0x11, 0, 0xff, 0xda, 0, 8, 1, 1, 0, 0, 63, 0]);
+writeFileSync(join(dir, 'photo.jpg'), JPEG);
 writeFileSync(join(dir, 'fake.png'), 'not an image');
 mkdirSync(join(dir, 'skills/deploy'), { recursive: true });
 writeFileSync(join(dir, 'skills/deploy/SKILL.md'), '---\nname: deploy\n---\nSteps.\n');
@@ -44,26 +46,25 @@ test('text and images in order, images between tags, local ones numbered and inl
       { type: 'input_image', image_url: `data:image/png;base64,${PNG.toString('base64')}` },
       { type: 'input_text', text: '</image>' },
       { type: 'input_text', text: '<image name=[Image #3]>' },
-      { type: 'input_image', image_url: 'data:image/jpeg;base64,/9j/4AAQ' },
+      { type: 'input_image', image_url: `data:image/jpeg;base64,${JPEG.toString('base64')}` },
       { type: 'input_text', text: '</image>' },
       { type: 'input_text', text: 'thanks' },
     ],
   });
 });
 
-test('an image that cannot be attached becomes a note naming the file', async () => {
+test('an image that cannot be attached becomes a note naming the file as the user wrote it', async () => {
   const [message] = await userInputItems(
     [
-      { type: 'localImage', path: join(dir, 'missing.png') },
+      { type: 'localImage', path: 'missing.png' },
       { type: 'localImage', path: join(dir, 'fake.png') },
     ],
     { cwd: dir },
   );
-  const content = texts(message!);
-  assert.equal(content.length, 2);
-  assert.ok(content.every((c) => c.type === 'input_text'));
-  assert.match((content[0] as { text: string }).text, /missing\.png/);
-  assert.match((content[1] as { text: string }).text, /fake\.png.*not a PNG, JPEG, GIF or WebP/);
+  assert.deepEqual(texts(message!), [
+    { type: 'input_text', text: 'Codex could not read the local image at `missing.png`: failed to read image at missing.png: No such file or directory (os error 2)' },
+    { type: 'input_text', text: `Codex cannot attach image at \`${join(dir, 'fake.png')}\`: unsupported image format \`image/png\`.` },
+  ]);
 });
 
 test('a picked skill adds a message carrying its SKILL.md; mentions of apps add nothing', async () => {

@@ -34,7 +34,7 @@ export async function userInputItems(input: readonly UserInput[], options: UserI
         break;
       case 'localImage':
         images += 1;
-        content.push(...(await localImageContent(resolve(options.cwd, item.path), `[Image #${images}]`)));
+        content.push(...(await localImageContent(resolve(options.cwd, item.path), `[Image #${images}]`, item.path)));
         break;
     }
   }

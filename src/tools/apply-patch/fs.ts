@@ -5,29 +5,9 @@
 import { chmod, lstat, mkdir, readFile, readlink, stat, unlink, writeFile } from 'node:fs/promises';
 import { statSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { osErrorText } from '../../util/os-error.ts';
 import type { PlannedChange, ReadResult } from './apply.ts';
 import type { FileState } from './turn-diff.ts';
-
-/** Rust's `io::Error` texts for the errors a patch meets. */
-const OS_ERRORS: Record<string, [number, string]> = {
-  EPERM: [1, 'Operation not permitted'],
-  ENOENT: [2, 'No such file or directory'],
-  EACCES: [13, 'Permission denied'],
-  EEXIST: [17, 'File exists'],
-  ENOTDIR: [20, 'Not a directory'],
-  EISDIR: [21, 'Is a directory'],
-  ENOSPC: [28, 'No space left on device'],
-  EROFS: [30, 'Read-only file system'],
-  ENAMETOOLONG: [36, 'File name too long'],
-  ELOOP: [40, 'Too many levels of symbolic links'],
-};
-
-function osError(e: unknown): string {
-  const err = e as NodeJS.ErrnoException;
-  const known = err.code ? OS_ERRORS[err.code] : undefined;
-  if (known) return `${known[1]} (os error ${known[0]})`;
-  return err.errno === undefined ? String(err.message) : `${err.code} (os error ${Math.abs(err.errno)})`;
-}
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
@@ -39,7 +19,7 @@ export async function readTexts(paths: readonly string[]): Promise<Map<string, R
       try {
         bytes = await readFile(path);
       } catch (e) {
-        return [path, { ok: false, error: osError(e) }];
+        return [path, { ok: false, error: osErrorText(e) }];
       }
       try {
         return [path, { ok: true, text: utf8.decode(bytes) }];

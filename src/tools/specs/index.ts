@@ -2,7 +2,7 @@
  * The tools offered to the model, and the rules deciding which: the reference's order and
  * conditions, so a request lists the same tools under the same configuration.
  */
-import type { FeatureStates, WebSearchMode } from '../../config/index.ts';
+import type { FeatureStates, WebSearchMode, WebSearchOptions } from '../../config/index.ts';
 import type { DynamicToolSpec, SandboxPolicy } from '../../protocol/index.ts';
 import { APPLY_PATCH_FREEFORM, APPLY_PATCH_FUNCTION } from './apply-patch.ts';
 import { dynamicTool } from './dynamic-tool.ts';
@@ -41,6 +41,8 @@ export interface ToolOfferContext {
   sandboxPolicy: SandboxPolicy;
   /** `web_search` from config.toml. */
   webSearch?: WebSearchMode;
+  /** `[tools.web_search]` from config.toml. */
+  webSearchOptions?: WebSearchOptions;
   /**
    * The tools of the running MCP servers; null when no MCP server is enabled. With an enabled
    * server the resource tools are offered even if it failed to start or lists no tools.
@@ -60,7 +62,7 @@ export function toolSpecsFor(ctx: ToolOfferContext): ToolSpec[] {
   tools.push(UPDATE_PLAN, requestUserInputTool(features.default_mode_request_user_input));
   const applyPatch = traits.applyPatchTool ?? (features.apply_patch_freeform ? 'freeform' : null);
   if (applyPatch) tools.push(applyPatch === 'freeform' ? APPLY_PATCH_FREEFORM : APPLY_PATCH_FUNCTION);
-  const webSearch = webSearchTool(configuredWebSearchMode(ctx.webSearch, features), ctx.sandboxPolicy);
+  const webSearch = webSearchTool(configuredWebSearchMode(ctx.webSearch, features), ctx.sandboxPolicy, ctx.webSearchOptions);
   if (webSearch) tools.push(webSearch);
   if (traits.inputModalities.includes('image')) tools.push(VIEW_IMAGE);
   // Sorted so the tool list, and with it the prompt cache, does not depend on start-up order.

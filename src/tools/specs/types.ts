@@ -34,6 +34,9 @@ export interface WebSearchToolSpec {
   type: 'web_search';
   /** false: answers come from the search provider's cache only. */
   external_web_access: boolean;
+  filters?: { allowed_domains: string[] };
+  user_location?: { type: 'approximate'; country?: string; region?: string; city?: string; timezone?: string };
+  search_context_size?: 'low' | 'medium' | 'high';
 }
 
 export type ToolSpec = FunctionToolSpec | CustomToolSpec | WebSearchToolSpec;
