@@ -5,6 +5,7 @@ import { applyPatchHandler, type ApplyPatchOptions } from './apply-patch/index.t
 import { commandAuthorizer, type CommandPolicy } from './approvals/command-approval.ts';
 import { patchAuthorizer, type PatchPolicy } from './approvals/patch-approval.ts';
 import { ToolRegistry, type ToolContext } from './registry.ts';
+import { requestPermissionsHandler } from './request-permissions.ts';
 import { requestUserInputHandler } from './request-user-input.ts';
 import { plainCommands } from './shell/bash-words.ts';
 import { shellToolHandlers, UnifiedExecSessions } from './shell/index.ts';
@@ -35,6 +36,7 @@ export function builtInTools(settings: Settings): { tools: ToolRegistry; session
   tools.register('apply_patch', applyPatchHandler(patchOptions));
   tools.register('update_plan', updatePlanHandler);
   tools.register('request_user_input', requestUserInputHandler(settings.features.default_mode_request_user_input));
+  tools.register('request_permissions', requestPermissionsHandler);
   const env = (ctx: ToolContext) => shellEnvironment(ctx.shellEnvironmentPolicy);
   const shell = shellToolHandlers({ env, truncation: (ctx) => ctx.toolOutputPolicy, authorize: commandAuthorizer(interimCommandPolicy), sessions, applyPatch: patchOptions });
   for (const [name, handler] of Object.entries(shell)) tools.register(name, handler);
