@@ -1,5 +1,6 @@
 import type { UserInput } from '../protocol/index.ts';
 import { TurnDiffTracker } from '../tools/apply-patch/index.ts';
+import { PermissionGrants } from '../tools/permissions/grants.ts';
 
 /** The turn a thread is running: its id, how to stop it, and input steered into it. */
 export class ActiveTurn {
@@ -12,6 +13,8 @@ export class ActiveTurn {
   readonly diff = new TurnDiffTracker();
   /** Server requests (approvals, user input) still waiting for a client, withdrawn when the turn ends. */
   readonly pendingRequests = new Set<number>();
+  /** Permissions granted through `request_permissions`: they last until the turn ends. */
+  readonly permissionGrants = new PermissionGrants();
 
   constructor(
     readonly id: string,

@@ -197,6 +197,8 @@ export class TurnRunner {
       sandboxPolicy: ctx.sandboxPolicy,
       approvalPolicy: ctx.approvalPolicy,
       collaborationMode: ctx.collaborationMode,
+      features: ctx.features,
+      permissionGrants: active.permissionGrants,
       shellEnvironmentPolicy: ctx.shellEnvironmentPolicy,
       toolOutputPolicy: toolOutputPolicy(thread.settings.model, this.deps.config.settings),
       startItem: (item) => thread.notify('item/started', { item, threadId, turnId }),

@@ -9,6 +9,7 @@ import { SEATBELT_EXECUTABLE, seatbeltArgs } from './seatbelt.ts';
 
 export { looksLikeSandboxDenial } from './denial.ts';
 export { isWithin, sandboxPermissions, type SandboxPermissions, type WritableRoot } from './policy.ts';
+export { widenSandboxPolicy, type SandboxGrant } from './widen.ts';
 
 export interface SandboxRequest {
   policy: SandboxPolicy;

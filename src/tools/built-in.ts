@@ -5,6 +5,7 @@ import { applyPatchHandler, type ApplyPatchOptions } from './apply-patch/index.t
 import { commandAuthorizer, type CommandPolicy } from './approvals/command-approval.ts';
 import { patchAuthorizer } from './approvals/patch-approval.ts';
 import { ToolRegistry, type ToolContext } from './registry.ts';
+import { requestPermissionsHandler } from './request-permissions.ts';
 import { requestUserInputHandler } from './request-user-input.ts';
 import { shellToolHandlers, UnifiedExecSessions } from './shell/index.ts';
 import { updatePlanHandler } from './update-plan.ts';
@@ -33,6 +34,7 @@ export function builtInTools(settings: Settings): { tools: ToolRegistry; session
   tools.register('update_plan', updatePlanHandler);
   tools.register('request_user_input', requestUserInputHandler(settings.features.default_mode_request_user_input));
   tools.register('view_image', viewImageHandler);
+  tools.register('request_permissions', requestPermissionsHandler);
   const env = (ctx: ToolContext) => shellEnvironment(ctx.shellEnvironmentPolicy);
   const authorize = commandAuthorizer(commandPolicy);
   const shell = shellToolHandlers({ env, truncation: (ctx) => ctx.toolOutputPolicy, authorize, sessions, applyPatch: patchOptions });

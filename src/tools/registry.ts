@@ -1,9 +1,10 @@
 import type { ResponseItem } from '../model/index.ts';
-import type { Settings } from '../config/index.ts';
+import type { FeatureStates, Settings } from '../config/index.ts';
 import type { AskOptions, ClientAnswer } from '../core/client-requests.ts';
 import type { ThreadRules } from '../core/thread-rules.ts';
 import type { AskForApproval, ModeKind, SandboxPolicy, ThreadItem } from '../protocol/index.ts';
 import type { TurnDiffTracker } from './apply-patch/index.ts';
+import type { PermissionGrants } from './permissions/grants.ts';
 import type { TruncationPolicy } from './shell/truncate.ts';
 
 /** A tool call the model made, in the form every tool handler takes. */
@@ -30,6 +31,10 @@ export interface ToolContext {
   toolOutputPolicy: TruncationPolicy;
   /** The turn's collaboration mode (Default unless a turn asked for another). */
   collaborationMode: ModeKind;
+  /** The thread's feature flags (config with its overrides). */
+  features: FeatureStates;
+  /** What the user granted this turn through `request_permissions`; later commands run with it. */
+  permissionGrants: PermissionGrants;
   /** `item/started` for an item the tool runs as (a command, a file change). */
   startItem(item: ThreadItem): void;
   /** A streaming notification about a started item (`item/commandExecution/outputDelta`…). */

@@ -1,6 +1,8 @@
 import { ThreadRules } from '../../src/core/thread-rules.ts';
 import { emptyPolicy } from '../../src/exec-policy/index.ts';
+import { resolveFeatures } from '../../src/config/features.ts';
 import { TurnDiffTracker } from '../../src/tools/apply-patch/index.ts';
+import { PermissionGrants } from '../../src/tools/permissions/grants.ts';
 import type { ToolContext } from '../../src/tools/registry.ts';
 
 /**
@@ -16,6 +18,8 @@ export function testToolContext(overrides: Partial<ToolContext> = {}): ToolConte
     sandboxPolicy: { type: 'dangerFullAccess' },
     approvalPolicy: 'never',
     collaborationMode: 'default',
+    features: resolveFeatures({}, {}).states,
+    permissionGrants: new PermissionGrants(),
     toolOutputPolicy: { kind: 'bytes', limit: 10_000 },
     shellEnvironmentPolicy: { inherit: 'all', ignoreDefaultExcludes: true, exclude: [], set: {}, includeOnly: [], useProfile: false },
     startItem() {},

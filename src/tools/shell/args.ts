@@ -19,14 +19,10 @@ export type ArgsResult = { ok: true; value: Record<string, unknown> } | { ok: fa
 const SANDBOX_PERMISSIONS = ['use_default', 'require_escalated', 'with_additional_permissions'];
 
 export function parseArgs(text: string, spec: ArgsSpec): ArgsResult {
-  const fail = (message: string, at: number): ArgsResult => ({ ok: false, message: `failed to parse function arguments: ${message} at ${position(text, at)}` });
-  let root: Node;
-  try {
-    root = new Scanner(text).document();
-  } catch (err) {
-    if (err instanceof SyntaxFailure) return fail(err.message, err.at);
-    throw err;
-  }
+  const fail = (message: string, at: number): ArgsResult => argsFailure(text, message, at);
+  const read = readJsonArgs(text);
+  if (!read.ok) return read;
+  const root = read.root;
   if (root.kind !== 'object') return fail(invalidType(root.value, `struct ${spec.struct}`), root.end);
   const value: Record<string, unknown> = {};
   const names = new Map(Object.entries(spec.fields).flatMap(([name, f]) => (f.alias ? [[name, name], [f.alias, name]] : [[name, name]])));
@@ -54,7 +50,7 @@ const INTEGER_RANGES: Partial<Record<FieldKind, [number, number]>> = {
 };
 
 /** What is wrong with a present field, if anything; null is fine when it is optional (an `Option`). */
-function check(node: Node, kind: FieldKind, required: boolean): { message: string; at: number } | null {
+function check(node: JsonNode, kind: FieldKind, required: boolean): { message: string; at: number } | null {
   const at = errorAt(node);
   if (node.kind === 'null') return required ? { message: invalidType(null, EXPECTED[kind] ?? kind), at } : null;
   if (kind === 'any') return null;
@@ -81,8 +77,23 @@ function check(node: Node, kind: FieldKind, required: boolean): { message: strin
   }
 }
 
+/** Arguments as a tree of nodes that know where they are in the text, or serde_json's complaint about the syntax. */
+export function readJsonArgs(text: string): { ok: true; root: JsonNode } | { ok: false; message: string } {
+  try {
+    return { ok: true, root: new Scanner(text).document() };
+  } catch (err) {
+    if (err instanceof SyntaxFailure) return argsFailure(text, err.message, err.at);
+    throw err;
+  }
+}
+
+/** The model's correction for arguments that do not deserialize: `message` blamed on offset `at`. */
+export function argsFailure(text: string, message: string, at: number): { ok: false; message: string } {
+  return { ok: false, message: `failed to parse function arguments: ${message} at ${position(text, at)}` };
+}
+
 /** serde_json blames a scalar once read, a container on sight (the column before its bracket). */
-const errorAt = (node: Node) => (node.kind === 'object' || node.kind === 'array' ? node.start : node.end);
+export const errorAt = (node: JsonNode) => (node.kind === 'object' || node.kind === 'array' ? node.start : node.end);
 
 /** serde_json's `line L column C` for an offset: columns count bytes, the offending one included. */
 function position(text: string, at: number): string {
@@ -92,9 +103,9 @@ function position(text: string, at: number): string {
   return `line ${line} column ${Buffer.byteLength(before.slice(lineStart))}`;
 }
 
-type Node =
-  | { kind: 'object'; value: Record<string, unknown>; members: { key: string; keyEnd: number; node: Node }[]; start: number; end: number }
-  | { kind: 'array'; value: unknown[]; items: Node[]; start: number; end: number }
+export type JsonNode =
+  | { kind: 'object'; value: Record<string, unknown>; members: { key: string; keyEnd: number; node: JsonNode }[]; start: number; end: number }
+  | { kind: 'array'; value: unknown[]; items: JsonNode[]; start: number; end: number }
   | { kind: 'number'; value: number; integer: boolean; start: number; end: number }
   | { kind: 'string' | 'bool' | 'null'; value: unknown; start: number; end: number };
 
@@ -111,7 +122,7 @@ class Scanner {
   private i = 0;
   constructor(private readonly s: string) {}
 
-  document(): Node {
+  document(): JsonNode {
     const node = this.value();
     this.space();
     if (this.i < this.s.length) throw new SyntaxFailure('trailing characters', this.i + 1);
@@ -122,7 +133,7 @@ class Scanner {
     while (this.i < this.s.length && ' \t\n\r'.includes(this.s[this.i]!)) this.i++;
   }
 
-  private value(): Node {
+  private value(): JsonNode {
     this.space();
     const start = this.i;
     const c = this.s[this.i];
@@ -143,9 +154,9 @@ class Scanner {
     throw new SyntaxFailure('expected value', this.i + 1);
   }
 
-  private object(): Node {
+  private object(): JsonNode {
     const start = this.i++;
-    const members: { key: string; keyEnd: number; node: Node }[] = [];
+    const members: { key: string; keyEnd: number; node: JsonNode }[] = [];
     const value: Record<string, unknown> = {};
     this.space();
     if (this.s[this.i] === '}') return { kind: 'object', value, members, start, end: ++this.i };
@@ -173,9 +184,9 @@ class Scanner {
     }
   }
 
-  private array(): Node {
+  private array(): JsonNode {
     const start = this.i++;
-    const items: Node[] = [];
+    const items: JsonNode[] = [];
     this.space();
     if (this.s[this.i] === ']') return { kind: 'array', value: [], items, start, end: ++this.i };
     for (;;) {
@@ -217,7 +228,7 @@ class Scanner {
     throw new SyntaxFailure('EOF while parsing a string', this.s.length);
   }
 
-  private number(): Node {
+  private number(): JsonNode {
     const m = /^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?/.exec(this.s.slice(this.i));
     if (!m || m[0] === '-') throw new SyntaxFailure('invalid number', this.i + 1);
     const start = this.i;

@@ -10,13 +10,14 @@
  * (the reference's app-server does it when the user declines), `shell` then completes it once more
  * with its rejection text, as the reference does.
  */
-import type { SandboxPermissionsRequest } from '../../exec-policy/index.ts';
 import type { AskForApproval } from '../../protocol/index.ts';
 import { runShellApplyPatch, type ApplyPatchOptions } from '../apply-patch/index.ts';
-import { sandboxCommand, type SandboxedCommand, type SandboxRequest } from '../../sandbox/index.ts';
+import { sandboxCommand, widenSandboxPolicy, type SandboxedCommand, type SandboxRequest } from '../../sandbox/index.ts';
+import { sandboxGrant } from '../permissions/profile.ts';
 import { toolOutput, type ToolCall, type ToolContext, type ToolHandler } from '../registry.ts';
 import { parseArgs, type ArgsSpec } from './args.ts';
 import { commandActions } from './command-actions.ts';
+import { commandPermissions, type CommandPermissions } from './granted.ts';
 import type { CommandRuntime, ExecApprovalRequest, ExecDecision } from './runtime.ts';
 import { runShellTool } from './shell-tool.ts';
 import { shlexJoin } from './shlex.ts';
@@ -80,6 +81,9 @@ const WRITE_STDIN_ARGS: ArgsSpec = {
 };
 
 type Args = Record<string, unknown>;
+type Granted = Extract<CommandPermissions, { ok: true }>;
+
+const DEFAULT_PERMISSIONS: Granted = { ok: true, sandboxPermissions: 'use_default', grant: null };
 
 /** A command as a tool call asks for it. */
 interface Command {
@@ -98,17 +102,24 @@ export function shellToolHandlers(opts: ShellToolOptions): Record<'shell' | 'she
   const sessions = opts.sessions ?? new UnifiedExecSessions();
   const truncation = (ctx: ToolContext): TruncationPolicy => opts.truncation?.(ctx) ?? { kind: 'bytes', limit: 10_000 };
 
-  /** Parses the arguments and refuses escalation the policy cannot grant; else runs `body`. */
+  /**
+   * Parses the arguments, refuses escalation the policy cannot grant and permissions the features
+   * do not allow; else runs `body` with the permissions the command gets.
+   */
   const handler =
-    (tool: ExecApprovalRequest['tool'], spec: ArgsSpec, body: (args: Args, call: ToolCall, ctx: ToolContext) => Promise<string>): ToolHandler =>
+    (tool: ExecApprovalRequest['tool'], spec: ArgsSpec, body: (args: Args, call: ToolCall, ctx: ToolContext, perms: Granted) => Promise<string>): ToolHandler =>
     async (call, ctx) => {
       const parsed = parseArgs(call.input, spec);
       if (!parsed.ok) return toolOutput(call, parsed.message);
       const refusal = escalationRefusal(tool, parsed.value, ctx.approvalPolicy);
-      return toolOutput(call, refusal ?? (await body(parsed.value, call, ctx)));
+      if (refusal) return toolOutput(call, refusal);
+      // write_stdin feeds a running command: it launches nothing.
+      const perms = 'sandbox_permissions' in spec.fields ? commandPermissions(str(parsed.value, 'sandbox_permissions'), ctx.permissionGrants.current, ctx.features.request_permissions) : DEFAULT_PERMISSIONS;
+      if (!perms.ok) return toolOutput(call, perms.refusal);
+      return toolOutput(call, await body(parsed.value, call, ctx, perms));
     };
 
-  const runtime = (tool: ExecApprovalRequest['tool'], call: ToolCall, ctx: ToolContext, a: Args, { argv, cwd, tty, extraEnv }: Command): CommandRuntime => {
+  const runtime = (tool: ExecApprovalRequest['tool'], call: ToolCall, ctx: ToolContext, a: Args, perms: Granted, { argv, cwd, tty, extraEnv }: Command): CommandRuntime => {
     const request = {
       tool,
       itemId: call.callId,
@@ -116,8 +127,7 @@ export function shellToolHandlers(opts: ShellToolOptions): Record<'shell' | 'she
       command: shlexJoin(argv),
       cwd,
       commandActions: commandActions(argv),
-      // parseArgs has checked it is one of the three values.
-      sandboxPermissions: (str(a, 'sandbox_permissions') ?? 'use_default') as SandboxPermissionsRequest,
+      sandboxPermissions: perms.sandboxPermissions,
       justification: str(a, 'justification'),
       prefixRule: Array.isArray(a.prefix_rule) ? (a.prefix_rule as string[]) : null,
     };
@@ -126,7 +136,7 @@ export function shellToolHandlers(opts: ShellToolOptions): Record<'shell' | 'she
       request,
       authorize: (retry) => (opts.authorize ? opts.authorize({ ...request, retry }, ctx) : Promise.resolve('run')),
       launch: (unsandboxed) => {
-        const policy = unsandboxed ? { type: 'dangerFullAccess' as const } : ctx.sandboxPolicy;
+        const policy = unsandboxed ? { type: 'dangerFullAccess' as const } : perms.grant ? widenSandboxPolicy(ctx.sandboxPolicy, sandboxGrant(perms.grant)) : ctx.sandboxPolicy;
         const wrapped = (opts.sandbox ?? sandboxCommand)(argv, { policy, cwd: ctx.cwd, env, workdir: cwd, tty });
         const networkBlocked = wrapped.sandboxed && wrapped.env.CODEX_SANDBOX_NETWORK_DISABLED === '1';
         return { spec: { argv: wrapped.argv, env: wrapped.env, cwd }, sandboxed: wrapped.sandboxed, networkBlocked };
@@ -138,26 +148,26 @@ export function shellToolHandlers(opts: ShellToolOptions): Record<'shell' | 'she
   const patch = (argv: string[], call: ToolCall, ctx: ToolContext, cwd: string) => runShellApplyPatch(argv, call, { ...ctx, cwd }, opts.applyPatch);
 
   const oneShot = (tool: 'shell' | 'shell_command') =>
-    handler(tool, tool === 'shell' ? SHELL_ARGS : SHELL_COMMAND_ARGS, async (a, call, ctx) => {
+    handler(tool, tool === 'shell' ? SHELL_ARGS : SHELL_COMMAND_ARGS, async (a, call, ctx, perms) => {
       const argv = tool === 'shell' ? (a.command as string[]) : shellArgv(defaultShell(), a.command as string, bool(a, 'login') ?? true);
       const cwd = workdirOf(ctx, str(a, 'workdir'));
       const patched = await patch(argv, call, ctx, cwd);
       if (patched !== null) return patched;
-      const rt = runtime(tool, call, ctx, a, { argv, cwd, tty: false, extraEnv: {} });
+      const rt = runtime(tool, call, ctx, a, perms, { argv, cwd, tty: false, extraEnv: {} });
       return runShellTool({ freeform: tool === 'shell_command', timeoutMs: num(a, 'timeout_ms') }, ctx, rt, truncation(ctx));
     });
 
   return {
     shell: oneShot('shell'),
     shell_command: oneShot('shell_command'),
-    exec_command: handler('exec_command', EXEC_COMMAND_ARGS, async (a, call, ctx) => {
+    exec_command: handler('exec_command', EXEC_COMMAND_ARGS, async (a, call, ctx, perms) => {
       const requested = str(a, 'shell');
       const argv = shellArgv(requested ? modelShell(requested) : defaultShell(), a.cmd as string, bool(a, 'login') ?? true);
       const cwd = workdirOf(ctx, str(a, 'workdir'));
       const patched = await patch(argv, call, ctx, cwd);
       if (patched !== null) return patched;
       const tty = bool(a, 'tty') ?? false;
-      const rt = runtime('exec_command', call, ctx, a, { argv, cwd, tty, extraEnv: UNIFIED_EXEC_ENV });
+      const rt = runtime('exec_command', call, ctx, a, perms, { argv, cwd, tty, extraEnv: UNIFIED_EXEC_ENV });
       return sessions.exec({ tty, yieldTimeMs: num(a, 'yield_time_ms'), maxOutputTokens: num(a, 'max_output_tokens') }, ctx, rt);
     }),
     write_stdin: handler('exec_command', WRITE_STDIN_ARGS, (a, _call, ctx) =>

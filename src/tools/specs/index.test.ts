@@ -88,6 +88,12 @@ test('MCP: resource tools with any enabled server, its tools sorted, then dynami
   assert.deepEqual(names({}, {}, { mcpTools: [] }), ['exec_command', 'write_stdin', 'list_mcp_resources', 'list_mcp_resource_templates', 'read_mcp_resource', ...TAIL]);
 });
 
+test('request_permissions is offered with its feature, after request_user_input and before apply_patch', () => {
+  assert.ok(!names({}, { request_permissions: true }).includes('request_permissions'));
+  const offered = names({}, { request_permissions_tool: true, apply_patch_freeform: true });
+  assert.deepEqual(offered.slice(offered.indexOf('request_user_input'), offered.indexOf('apply_patch') + 1), ['request_user_input', 'request_permissions', 'apply_patch']);
+});
+
 test('request_user_input says where it is available', () => {
   const description = (on: boolean) =>
     (toolSpecsFor({ traits: PLAIN, features: { ...DEFAULTS, default_mode_request_user_input: on }, sandboxPolicy: { type: 'dangerFullAccess' }, mcpTools: null, dynamicTools: [] }).find(
@@ -109,6 +115,7 @@ const SKELETONS: Record<string, unknown> = {
   list_mcp_resources: { type: 'object', properties: { cursor: { type: 'string', description: 'D' }, server: { type: 'string', description: 'D' } }, additionalProperties: false },
   list_mcp_resource_templates: { type: 'object', properties: { cursor: { type: 'string', description: 'D' }, server: { type: 'string', description: 'D' } }, additionalProperties: false },
   read_mcp_resource: { type: 'object', properties: { server: { type: 'string', description: 'D' }, uri: { type: 'string', description: 'D' } }, required: ['server', 'uri'], additionalProperties: false },
+  request_permissions: { type: 'object', properties: { permissions: { type: 'object', properties: { file_system: { type: 'object', properties: { read: { type: 'array', items: { type: 'string' }, description: 'D' }, write: { type: 'array', items: { type: 'string' }, description: 'D' } }, additionalProperties: false }, macos: { type: 'object', properties: { accessibility: { type: 'boolean', description: 'D' }, automations: { type: 'array', items: { type: 'string' }, description: 'D' }, calendar: { type: 'boolean', description: 'D' }, preferences: { type: 'string', description: 'D' } }, additionalProperties: false }, network: { type: 'object', properties: { enabled: { type: 'boolean', description: 'D' } }, additionalProperties: false } }, additionalProperties: false }, reason: { type: 'string', description: 'D' } }, required: ['permissions'], additionalProperties: false },
 };
 
 const masked = (value: unknown): unknown =>
@@ -123,6 +130,8 @@ test("built-in tools take the reference's parameters, in its key order", () => {
     ...toolSpecsFor({ traits: PLAIN, features: DEFAULTS, sandboxPolicy: { type: 'dangerFullAccess' }, mcpTools: [], dynamicTools: [] }),
     ...toolSpecsFor({ traits: PLAIN, features: { ...DEFAULTS, unified_exec: false }, sandboxPolicy: { type: 'dangerFullAccess' }, mcpTools: null, dynamicTools: [] }),
     ...toolSpecsFor({ traits: { ...PLAIN, shellType: 'shell_command' }, features: { ...DEFAULTS, unified_exec: false }, sandboxPolicy: { type: 'dangerFullAccess' }, mcpTools: null, dynamicTools: [] }),
+
+    ...toolSpecsFor({ traits: PLAIN, features: { ...DEFAULTS, request_permissions_tool: true }, sandboxPolicy: { type: 'dangerFullAccess' }, mcpTools: null, dynamicTools: [] }),
   ];
   for (const [name, skeleton] of Object.entries(SKELETONS)) {
     const spec = offered.find((t) => toolName(t) === name);

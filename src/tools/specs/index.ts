@@ -12,6 +12,7 @@ import { LIST_MCP_RESOURCE_TEMPLATES } from './list-mcp-resource-templates.ts';
 import { LIST_MCP_RESOURCES } from './list-mcp-resources.ts';
 import { mcpTool, type McpToolInfo } from './mcp-tool.ts';
 import { READ_MCP_RESOURCE } from './read-mcp-resource.ts';
+import { REQUEST_PERMISSIONS } from './request-permissions.ts';
 import { requestUserInputTool } from './request-user-input.ts';
 import { SHELL_COMMAND } from './shell-command.ts';
 import { SHELL } from './shell.ts';
@@ -60,6 +61,7 @@ export function toolSpecsFor(ctx: ToolOfferContext): ToolSpec[] {
   }
   if (ctx.mcpTools) tools.push(LIST_MCP_RESOURCES, LIST_MCP_RESOURCE_TEMPLATES, READ_MCP_RESOURCE);
   tools.push(UPDATE_PLAN, requestUserInputTool(features.default_mode_request_user_input));
+  if (features.request_permissions_tool) tools.push(REQUEST_PERMISSIONS);
   const applyPatch = traits.applyPatchTool ?? (features.apply_patch_freeform ? 'freeform' : null);
   if (applyPatch) tools.push(applyPatch === 'freeform' ? APPLY_PATCH_FREEFORM : APPLY_PATCH_FUNCTION);
   const webSearch = webSearchTool(configuredWebSearchMode(ctx.webSearch, features), ctx.sandboxPolicy, ctx.webSearchOptions);
