@@ -10,6 +10,7 @@
  * (the reference's app-server does it when the user declines), `shell` then completes it once more
  * with its rejection text, as the reference does.
  */
+import type { SandboxPermissionsRequest } from '../../exec-policy/index.ts';
 import type { AskForApproval } from '../../protocol/index.ts';
 import { runShellApplyPatch, type ApplyPatchOptions } from '../apply-patch/index.ts';
 import { sandboxCommand, widenSandboxPolicy, type SandboxedCommand, type SandboxRequest } from '../../sandbox/index.ts';
@@ -127,7 +128,9 @@ export function shellToolHandlers(opts: ShellToolOptions): Record<'shell' | 'she
       command: shlexJoin(argv),
       cwd,
       commandActions: commandActions(argv),
-      sandboxPermissions: perms.sandboxPermissions,
+      // What the model asked for decides about approval; permissions the user granted this turn
+      // (perms.grant) widen the sandbox without being asked about again.
+      sandboxPermissions: (str(a, 'sandbox_permissions') ?? 'use_default') as SandboxPermissionsRequest,
       justification: str(a, 'justification'),
       prefixRule: Array.isArray(a.prefix_rule) ? (a.prefix_rule as string[]) : null,
     };
