@@ -41,10 +41,12 @@ test('a long command keeps a session; polls collect new output, the last one its
   const itemId = lastItemId(tt);
   const second = await tt.call('write_stdin', { session_id: id, chars: '' });
   assert.match(second, /\nProcess exited with code 0\nOriginal token count: 3\nOutput:\ntwo\nthree\n$/);
-  // Output after the first 150 ms reaches clients as it comes, and is the item's output.
-  assert.equal(tt.deltas(itemId), 'two\nthree\n');
+  // Output after the first 150 ms reaches clients as it comes, and is the item's output. (On a
+  // loaded machine the shell may print `one` only after that window, and then it streams too.)
+  const streamed = tt.deltas(itemId);
+  assert.ok(streamed === 'two\nthree\n' || streamed === 'one\ntwo\nthree\n', streamed);
   await eventually(() => tt.completed(itemId).length === 1);
-  assert.equal((tt.completed(itemId)[0] as { aggregatedOutput: string }).aggregatedOutput, 'two\nthree\n');
+  assert.equal((tt.completed(itemId)[0] as { aggregatedOutput: string }).aggregatedOutput, streamed);
   const interaction = tt.events.find((e) => e.kind === 'notify' && e.method === 'item/commandExecution/terminalInteraction');
   assert.deepEqual(interaction, { kind: 'notify', method: 'item/commandExecution/terminalInteraction', params: { itemId, processId: String(id), stdin: '' } });
   assert.equal(await tt.call('write_stdin', { session_id: id }), `write_stdin failed: Unknown process id ${id}`);
@@ -164,14 +166,25 @@ test('sandboxed: a denial as the command starts is retried outside, or reported 
   const cwd = workspace(t);
   const outside = workspace(t);
   const policy = { type: 'workspaceWrite' as const, writableRoots: [], excludeSlashTmp: true, excludeTmpdirEnvVar: true };
-  const plain = turn(t, cwd, { sandboxPolicy: policy });
-  const denied = await plain.call('exec_command', { cmd: `touch ${outside}/x` });
+  // A denial counts as "as the command starts" within the first 150 ms; a loaded machine may need
+  // another try for bubblewrap to start in time.
+  let plain = turn(t, cwd, { sandboxPolicy: policy });
+  let denied = await plain.call('exec_command', { cmd: `touch ${outside}/x` });
+  for (let tries = 1; tries < 3 && denied.startsWith('exec_command failed: SandboxDenied'); tries++) {
+    plain = turn(t, cwd, { sandboxPolicy: policy });
+    denied = await plain.call('exec_command', { cmd: `touch ${outside}/x` });
+  }
   assert.match(denied, /^exec_command failed: CreateProcess \{ message: "Codex\(Sandbox\(Denied \{ output: ExecToolCallOutput \{ exit_code: 1, .*Read-only file system/);
   assert.equal(plain.events.length, 0);
   const late = await plain.call('exec_command', { cmd: `sleep 0.3; touch ${outside}/x` });
   assert.match(late, /^exec_command failed: SandboxDenied \{ message: ".*Read-only file system/);
 
-  const retried = turn(t, cwd, { sandboxPolicy: policy, authorize: async (request) => (request.retry ? 'runUnsandboxed' : 'run') });
-  assert.match(await retried.call('exec_command', { cmd: `touch ${outside}/x && echo made` }), /Process exited with code 0\n.*\nOutput:\nmade\n$/s);
+  const outsideRetry = async () => {
+    const r = turn(t, cwd, { sandboxPolicy: policy, authorize: async (request) => (request.retry ? 'runUnsandboxed' : 'run') });
+    return { r, out: await r.call('exec_command', { cmd: `touch ${outside}/x && echo made` }) };
+  };
+  let { r: retried, out } = await outsideRetry();
+  for (let tries = 1; tries < 3 && out.startsWith('exec_command failed: SandboxDenied'); tries++) ({ r: retried, out } = await outsideRetry());
+  assert.match(out, /Process exited with code 0\n.*\nOutput:\nmade\n$/s);
   assert.deepEqual(retried.events.map((e) => e.kind), ['started', 'completed']);
 });
