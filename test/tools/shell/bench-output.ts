@@ -1,4 +1,5 @@
-// Measures a command with 20,000 lines of output streamed to the client while another thread keeps
+// Measures a command with 20,000 lines of output (printed after 0.3 s, so that it streams rather
+// than arriving with the exit) streamed to the client while another thread keeps
 // taking plain turns: how long the big command's turn takes, how many output bytes reached the
 // client, and the other thread's turn latencies meanwhile (against the same turns with nothing
 // else running). Not a test (nothing is asserted); run it by hand after a build:
@@ -11,7 +12,7 @@ const PLAIN_TURNS = 40;
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((xs.length * p) / 100))]!;
 const text = (t: string) => [{ type: 'text', text: t }];
 
-const cmd = `for i in $(seq 1 ${lines}); do echo "line $i of the output, padded to look like a build log"; done`;
+const cmd = `sleep 0.3; for i in $(seq 1 ${lines}); do echo "line $i of the output, padded to look like a build log"; done`;
 // The mock serves its script in request order: the first request, the busy thread's, gets the command.
 const mock = await startMockModel(
   [{ items: [{ type: 'function_call', name: 'exec_command', arguments: { cmd, yield_time_ms: 30_000, max_output_tokens: 1000 }, call_id: 'big' }] }],
