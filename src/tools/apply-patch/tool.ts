@@ -111,27 +111,33 @@ async function runPatch(
     changes: itemChanges(plan.changes),
     status: 'inProgress',
   };
-  const start = () => ctx.startItem(item);
+  const tracker = options.turnDiff?.(ctx);
+  const baseline = tracker ? await fileStates(tracker.untracked(plan.changes)) : null;
+  const { threadId, turnId } = ctx;
+  const sendTurnDiff = async () => {
+    const diff = tracker ? await renderTurnDiff(tracker) : null;
+    if (diff !== null) ctx.notify('turn/diff/updated', { threadId, turnId, diff });
+  };
+  // As the reference, the turn's diff follows a patch from the moment its item starts, so a
+  // declined patch's files are part of it too (unchanged).
+  const start = () => {
+    ctx.startItem(item);
+    if (tracker) tracker.begin(plan.changes, (p) => baseline?.get(p) ?? null);
+  };
   const decision = options.authorize ? await options.authorize({ itemId, cwd, changes: plan.changes, item }, ctx, start) : (start(), 'apply');
-  if (decision === 'declined') return 'patch rejected by user';
+  if (decision === 'declined') {
+    await sendTurnDiff();
+    return 'patch rejected by user';
+  }
   if (decision !== 'apply') return `patch rejected: ${decision.rejected}`;
 
-  const tracker = options.turnDiff?.(ctx);
-  if (tracker) {
-    const baseline = await fileStates(tracker.untracked(plan.changes));
-    tracker.begin(plan.changes, (p) => baseline.get(p) ?? null);
-  }
   const started = performance.now();
   const written = await writeChanges(plan.changes);
   const seconds = Math.round((performance.now() - started) / 100) / 10;
   const output = written.ok ? written.summary : `${written.error}\n`;
-  const { threadId, turnId } = ctx;
   ctx.notify('item/fileChange/outputDelta', { threadId, turnId, itemId, delta: output });
   ctx.completeItem({ ...item, status: written.ok ? 'completed' : 'failed' });
-  if (tracker) {
-    const diff = await renderTurnDiff(tracker);
-    if (diff !== null) ctx.notify('turn/diff/updated', { threadId, turnId, diff });
-  }
+  await sendTurnDiff();
   return format(written.ok ? 0 : 1, seconds, output);
 }
 
