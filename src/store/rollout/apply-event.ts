@@ -1,7 +1,7 @@
 /**
  * One persisted `event_msg` applied to the turn builder. These are the events 0.113.0 writes
- * (`persistExtendedHistory` adds errors and tool-call ends); events that only matter live, such
- * as `token_count`, are ignored like any unknown event.
+ * (`persistExtendedHistory` adds errors and tool-call ends); `token_count` keeps the usage a resumed
+ * thread counts on from. Events that only matter live are ignored like any unknown event.
  */
 import { int, optStr, str, type Json } from './fields.ts';
 import {
@@ -22,6 +22,7 @@ import {
   webSearchItem,
   type RoutedItem,
 } from './event-items.ts';
+import type { TokenUsage } from '../../model/index.ts';
 import type { TurnBuilder } from './turn-builder.ts';
 
 /** Returns why an event had no effect when the reference would warn about it. */
@@ -60,6 +61,11 @@ export function applyEvent(b: TurnBuilder, p: Json): string | undefined {
       if (text !== '') b.reasoning(p.type === 'agent_reasoning' ? 'summary' : 'content', text);
       break;
     }
+    case 'token_count': {
+      const info = p.info as Json | null | undefined;
+      if (info && typeof info === 'object') b.tokens(tokenUsage(info.last_token_usage), tokenUsage(info.total_token_usage));
+      break;
+    }
     case 'context_compacted':
       b.item({ type: 'contextCompaction', id: NUMBERED });
       break;
@@ -93,4 +99,17 @@ export function applyEvent(b: TurnBuilder, p: Json): string | undefined {
       return routed(dynamicToolResponseItem(p));
   }
   return undefined;
+}
+
+/** A rollout's snake_case usage; fields it lacks count as zero. */
+function tokenUsage(v: unknown): TokenUsage {
+  const u = (v && typeof v === 'object' ? v : {}) as Record<string, unknown>;
+  const n = (k: string) => (typeof u[k] === 'number' ? (u[k] as number) : 0);
+  return {
+    inputTokens: n('input_tokens'),
+    cachedInputTokens: n('cached_input_tokens'),
+    outputTokens: n('output_tokens'),
+    reasoningOutputTokens: n('reasoning_output_tokens'),
+    totalTokens: n('total_tokens'),
+  };
 }

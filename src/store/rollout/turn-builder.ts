@@ -12,7 +12,7 @@
  *   the first turn, a fork's context after the copied history) belong to the next turn, or to the
  *   last one when none follows.
  */
-import type { ResponseItem } from '../../model/index.ts';
+import type { ResponseItem, TokenUsage } from '../../model/index.ts';
 import type { ThreadItem, TurnError } from '../../protocol/index.ts';
 import type { ThreadEntry, TurnEndStatus } from '../types.ts';
 import { NUMBERED } from './event-items.ts';
@@ -106,6 +106,11 @@ export class TurnBuilder {
     const turn = this.ensureTurn();
     turn.sawCompaction = true;
     if (replacement) turn.entries.push({ kind: 'compacted', turnId: turn.id, replacement });
+  }
+
+  /** The thread's token usage after a response, kept so a resumed thread counts on from it. */
+  tokens(last: TokenUsage, total: TokenUsage): void {
+    if (this.current) this.current.entries.push({ kind: 'tokens', turnId: this.current.id, last, total });
   }
 
   response(item: ResponseItem): void {

@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Turn } from '../../../src/protocol/index.ts';
+import { storedTokens } from '../../../src/core/token-usage.ts';
 import { foldTurns } from '../../../src/core/turns.ts';
 import { parseRollout } from '../../../src/store/rollout/read-rollout.ts';
 import { fixture } from './fixtures.ts';
@@ -185,4 +186,17 @@ test('user message content: text with its elements, then images, then local imag
       { type: 'userMessage', id: 'item-2', content: [] },
     ],
   );
+});
+
+test('token counts are kept, so a resumed thread counts on from the last one', () => {
+  const usage = (n: number) => ({ input_tokens: n, cached_input_tokens: 0, output_tokens: 1, reasoning_output_tokens: 0, total_tokens: n + 1 });
+  const imported = parseRollout(
+    [META, started(T1), user('one'), ev({ type: 'token_count', info: null }), ev({ type: 'token_count', info: { total_token_usage: usage(30), last_token_usage: usage(10), model_context_window: 100 } }), complete(T1)].join('\n'),
+    '/r.jsonl',
+    { archived: false },
+  );
+  assert.deepEqual(storedTokens(imported.entries), {
+    last: { inputTokens: 10, cachedInputTokens: 0, outputTokens: 1, reasoningOutputTokens: 0, totalTokens: 11 },
+    total: { inputTokens: 30, cachedInputTokens: 0, outputTokens: 1, reasoningOutputTokens: 0, totalTokens: 31 },
+  });
 });
