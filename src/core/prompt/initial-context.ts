@@ -13,7 +13,7 @@ import type { TurnContext } from './turn-context.ts';
  * message with the AGENTS.md instructions, when there are any, and the environment context.
  */
 export function initialContextItems(ctx: TurnContext): ResponseItem[] {
-  const developer = [permissionsText(ctx.approvalPolicy, ctx.sandboxPolicy, ctx.cwd, ctx.env)];
+  const developer = [permissionsText(ctx.approvalPolicy, ctx.sandboxPolicy, ctx.cwd, ctx.env, { additionalPermissions: ctx.features.request_permissions })];
   if (ctx.developerInstructions) developer.push(ctx.developerInstructions);
   if (ctx.collaborationInstructions) developer.push(collaborationModeSection(ctx.collaborationInstructions));
   const user = [environmentText(ctx)];

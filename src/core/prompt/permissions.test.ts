@@ -29,3 +29,15 @@ test('on-request explains escalation; reject adds its categories', () => {
 test('an external sandbox is described as no sandbox, with its network setting', () => {
   assert.match(permissionsText('never', { type: 'externalSandbox', networkAccess: 'restricted' }, '/w', env), /`danger-full-access`.*Network access is blocked\./);
 });
+
+test('with additional permissions for commands, the guide puts them first wherever the user can be asked', () => {
+  const withFeature = (approval: Parameters<typeof permissionsText>[0]) => permissionsText(approval, { type: 'workspaceWrite' }, '/w', env, { additionalPermissions: true });
+  for (const approval of ['on-request', { reject: { sandbox_approval: false, rules: false, mcp_elicitations: false } }] as const) {
+    const text = withFeature(approval);
+    assert.match(text, /"with_additional_permissions"[\s\S]*`additional_permissions`[\s\S]*`network\.enabled`[\s\S]*`file_system\.write`[\s\S]*"require_escalated"/);
+    assert.doesNotMatch(permissionsText(approval, { type: 'workspaceWrite' }, '/w', env), /with_additional_permissions/);
+  }
+  for (const approval of ['never', 'untrusted', 'on-failure'] as const) {
+    assert.equal(withFeature(approval), permissionsText(approval, { type: 'workspaceWrite' }, '/w', env));
+  }
+});

@@ -1,16 +1,23 @@
 import { sandboxPermissions } from '../../sandbox/index.ts';
 import type { AskForApproval, SandboxPolicy } from '../../protocol/index.ts';
-import { ESCALATION_GUIDE } from './escalation-guide.ts';
+import { ADDITIONAL_PERMISSIONS_GUIDE, ESCALATION_GUIDE } from './escalation-guide.ts';
 
 /**
  * The developer-message section on what commands may do: the sandbox, the approval policy and,
- * for workspace-write, the directories that are writable.
+ * for workspace-write, the directories that are writable. `additionalPermissions` (feature
+ * `request_permissions`): commands may ask for extra permissions and stay sandboxed.
  *
  * The text for danger-full-access with approval never is counted by the token estimate after a
  * rollback; its length is balanced against the reference's (see `src/core/token-parity.test.ts`).
  */
-export function permissionsText(approval: AskForApproval, sandbox: SandboxPolicy, cwd: string, env: NodeJS.ProcessEnv = process.env): string {
-  const sections = [sandboxText(sandbox), approvalText(approval)];
+export function permissionsText(
+  approval: AskForApproval,
+  sandbox: SandboxPolicy,
+  cwd: string,
+  env: NodeJS.ProcessEnv = process.env,
+  { additionalPermissions = false }: { additionalPermissions?: boolean } = {},
+): string {
+  const sections = [sandboxText(sandbox), approvalText(approval, additionalPermissions ? ADDITIONAL_PERMISSIONS_GUIDE : ESCALATION_GUIDE)];
   if (sandbox.type === 'workspaceWrite') {
     sections.push(`Writable roots: ${writableRoots(sandbox, cwd, env).map((r) => `\`${r}\``).join(', ')}.`);
   }
@@ -63,11 +70,12 @@ const NEVER_GUIDE = [
   '- In your final answer, mention anything you did with lasting effects outside the project (packages installed, services started, settings changed) so the user can review it.',
 ];
 
-function approvalText(approval: AskForApproval): string {
+/** `guide`: how to ask, where the user can be asked. */
+function approvalText(approval: AskForApproval, guide: string): string {
   if (typeof approval === 'object') {
     const flags = Object.entries(approval.reject).map(([category, on]) => `- \`${category}\`: ${on}`);
     return [
-      ESCALATION_GUIDE,
+      guide,
       '',
       '`approval_policy` is `reject`, set per category:',
       ...flags,
@@ -85,7 +93,7 @@ function approvalText(approval: AskForApproval): string {
     case 'on-failure':
       return '`approval_policy` is `on-failure`: every command runs in the sandbox, and when one fails the user is asked whether to run it again without the sandbox.';
     case 'on-request':
-      return ESCALATION_GUIDE;
+      return guide;
   }
 }
 

@@ -23,7 +23,7 @@ export function settingsUpdateItems(prev: TurnContext, next: TurnContext, opts: 
   const modelChanged = prev.model !== next.model;
   if (modelChanged && opts.announceModel !== false) developer.push(modelSwitchText(next.model));
   if (!same(prev.approvalPolicy, next.approvalPolicy) || !same(normalized(prev.sandboxPolicy), normalized(next.sandboxPolicy))) {
-    developer.push(permissionsText(next.approvalPolicy, next.sandboxPolicy, next.cwd, next.env));
+    developer.push(permissionsText(next.approvalPolicy, next.sandboxPolicy, next.cwd, next.env, { additionalPermissions: next.features.request_permissions }));
   }
   const mode = collaborationModeUpdate(prev, next);
   if (mode) developer.push(mode);

@@ -10,6 +10,7 @@
  */
 import type { ExecRequirement, SandboxPermissionsRequest } from '../../exec-policy/index.ts';
 import type { AskForApproval, SandboxPolicy } from '../../protocol/index.ts';
+import { approvalProfile } from '../permissions/profile.ts';
 import type { ToolContext } from '../registry.ts';
 import { commandItem, type ExecApprovalRequest, type ExecDecision } from '../shell/runtime.ts';
 import { approvalAnswer, type ApprovalAnswer } from './decisions.ts';
@@ -70,7 +71,7 @@ export function commandAuthorizer(policyOf: (ctx: ToolContext) => CommandPolicy)
 
 /** acceptForSession covers the same command in the same place with the same permissions. */
 function approvalKey(request: ExecApprovalRequest): string {
-  return JSON.stringify(['command', request.tool === 'exec_command', request.argv, request.cwd, request.sandboxPermissions]);
+  return JSON.stringify(['command', request.tool === 'exec_command', request.argv, request.cwd, request.sandboxPermissions, request.additionalPermissions]);
 }
 
 function remember(signal: AbortSignal, itemId: string): void {
@@ -81,6 +82,7 @@ function remember(signal: AbortSignal, itemId: string): void {
 
 function ask(ctx: ToolContext, request: ExecApprovalRequest, reason: string | null, proposed: string[] | null): Promise<ApprovalAnswer> {
   let read: ApprovalAnswer | null = null;
+  const additional = request.additionalPermissions;
   const params: Record<string, unknown> = {
     itemId: request.itemId,
     ...(reason !== null ? { reason } : {}),
@@ -88,7 +90,9 @@ function ask(ctx: ToolContext, request: ExecApprovalRequest, reason: string | nu
     cwd: request.cwd,
     commandActions: request.commandActions,
     ...(proposed ? { proposedExecpolicyAmendment: proposed } : {}),
-    availableDecisions: ['accept', ...(proposed ? [{ acceptWithExecpolicyAmendment: { execpolicy_amendment: proposed } }] : []), 'cancel'],
+    ...(additional ? { additionalPermissions: approvalProfile(additional) } : {}),
+    // A command with permissions of its own is approved as it is: no standing rule is offered for it.
+    availableDecisions: ['accept', ...(proposed && !additional ? [{ acceptWithExecpolicyAmendment: { execpolicy_amendment: proposed } }] : []), 'cancel'],
   };
   return ctx
     .ask('item/commandExecution/requestApproval', params, {

@@ -26,8 +26,8 @@ export function parseRequestPermissionsArgs(
   return decoded.ok ? decoded : argsFailure(text, decoded.message, decoded.at);
 }
 
-type Decoded<T> = { ok: true; value: T } | { ok: false; message: string; at: number };
-type Decoder<T> = (node: JsonNode) => Decoded<T>;
+export type Decoded<T> = { ok: true; value: T } | { ok: false; message: string; at: number };
+export type Decoder<T> = (node: JsonNode) => Decoded<T>;
 
 const ok = <T>(value: T): Decoded<T> => ({ ok: true, value });
 const fail = (message: string, at: number): Decoded<never> => ({ ok: false, message, at });
@@ -126,7 +126,19 @@ interface RawProfile {
 }
 
 function requestArgs({ cwd, home }: { cwd: string; home: string }): Decoder<RequestPermissionsArgs> {
-  const path: Decoder<string> = (node) => (node.kind === 'string' ? ok(absolutePath(node.value as string, cwd, home)) : fail(invalidType(node.value, 'path string'), errorAt(node)));
+  return struct<RequestPermissionsArgs>('RequestPermissionsArgs', [
+    { name: 'reason', decode: option(str), absent: 'none' },
+    { name: 'permissions', decode: permissionProfileDecoder((path) => absolutePath(path, cwd, home)), absent: 'missing' },
+  ]);
+}
+
+/**
+ * A `PermissionProfile` as the model spells it (`file_system`, `automations`), read into ours;
+ * `toAbsolute` makes each path absolute. The command tools' `additional_permissions` has this
+ * type too.
+ */
+export function permissionProfileDecoder(toAbsolute: (path: string) => string): Decoder<PermissionProfile> {
+  const path: Decoder<string> = (node) => (node.kind === 'string' ? ok(toAbsolute(node.value as string)) : fail(invalidType(node.value, 'path string'), errorAt(node)));
   const paths: Decoder<string[]> = (node) => {
     if (node.kind !== 'array') return fail(invalidType(node.value, 'a sequence'), errorAt(node));
     const out: string[] = [];
@@ -153,22 +165,14 @@ function requestArgs({ cwd, home }: { cwd: string; home: string }): Decoder<Requ
     { name: 'file_system', decode: option(fileSystem), absent: 'none' },
     { name: 'macos', decode: option(macos), absent: 'none' },
   ]);
-  const args = struct<{ reason: string | null; permissions: RawProfile }>('RequestPermissionsArgs', [
-    { name: 'reason', decode: option(str), absent: 'none' },
-    { name: 'permissions', decode: profile, absent: 'missing' },
-  ]);
   return (node) => {
-    const decoded = args(node);
+    const decoded = profile(node);
     if (!decoded.ok) return decoded;
-    const { reason, permissions: p } = decoded.value;
-    const mac = p.macos;
+    const { network: net, file_system, macos: mac } = decoded.value;
     return ok({
-      reason,
-      permissions: {
-        network: p.network,
-        fileSystem: p.file_system,
-        macos: mac && { preferences: mac.preferences, automation: mac.automations, accessibility: mac.accessibility, calendar: mac.calendar },
-      },
+      network: net,
+      fileSystem: file_system,
+      macos: mac && { preferences: mac.preferences, automation: mac.automations, accessibility: mac.accessibility, calendar: mac.calendar },
     });
   };
 }

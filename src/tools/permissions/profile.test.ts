@@ -6,6 +6,7 @@ import {
   grantForModel,
   intersectProfiles,
   isEmptyProfile,
+  mapProfilePaths,
   mergeProfiles,
   NO_PERMISSIONS,
   normalizeRequest,
@@ -78,4 +79,10 @@ test('clients are shown the request in the protocol spelling', () => {
     fileSystem: null,
     macos: { preferences: 'read_only', automations: 'all', accessibility: false, calendar: false },
   });
+});
+
+test('mapProfilePaths rewrites every path and nothing else', () => {
+  const p = profile({ network: { enabled: true }, fileSystem: { read: ['a'], write: null } });
+  assert.deepEqual(mapProfilePaths(p, (path) => `/w/${path}`), profile({ network: { enabled: true }, fileSystem: { read: ['/w/a'], write: null } }));
+  assert.deepEqual(mapProfilePaths(NO_PERMISSIONS, (path) => path), NO_PERMISSIONS);
 });

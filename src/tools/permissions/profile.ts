@@ -46,6 +46,12 @@ export function normalizeRequest(p: PermissionProfile, realpath: (path: string) 
   };
 }
 
+/** `p` with every path replaced by `f(path)`. */
+export function mapProfilePaths(p: PermissionProfile, f: (path: string) => string): PermissionProfile {
+  const paths = (list: string[] | null) => list && list.map(f);
+  return { ...p, fileSystem: p.fileSystem && { read: paths(p.fileSystem.read), write: paths(p.fileSystem.write) } };
+}
+
 /**
  * What of `requested` the user granted: paths granted exactly as requested, the network when both
  * enable it, macOS access each field at the lesser of the two. Lists left empty disappear.

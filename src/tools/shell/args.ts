@@ -6,12 +6,15 @@
  */
 import { floatText, invalidType, invalidValue, missingField, unknownVariant } from '../../protocol/decode-format.ts';
 
-export type FieldKind = 'string' | 'bool' | 'u64' | 'i32' | 'usize' | 'strings' | 'sandboxPermissions' | 'any';
+export type FieldKind = 'string' | 'bool' | 'u64' | 'i32' | 'usize' | 'strings' | 'sandboxPermissions';
+
+/** A field of a type of its own: its value as read, or serde's complaint blamed on offset `at`. */
+export type FieldDecoder = (node: JsonNode) => { ok: true; value: unknown } | { ok: false; message: string; at: number };
 
 export interface ArgsSpec {
   /** The Rust struct's name, for `expected struct X`. */
   struct: string;
-  fields: Record<string, { kind: FieldKind; required?: true; alias?: string }>;
+  fields: Record<string, { kind: FieldKind; required?: true; alias?: string } | { decode: FieldDecoder }>;
 }
 
 export type ArgsResult = { ok: true; value: Record<string, unknown> } | { ok: false; message: string };
@@ -25,17 +28,27 @@ export function parseArgs(text: string, spec: ArgsSpec): ArgsResult {
   const root = read.root;
   if (root.kind !== 'object') return fail(invalidType(root.value, `struct ${spec.struct}`), root.end);
   const value: Record<string, unknown> = {};
-  const names = new Map(Object.entries(spec.fields).flatMap(([name, f]) => (f.alias ? [[name, name], [f.alias, name]] : [[name, name]])));
+  const names = new Map(Object.entries(spec.fields).flatMap(([name, f]) => ('alias' in f && f.alias ? [[name, name], [f.alias, name]] : [[name, name]])));
   for (const member of root.members) {
     const name = names.get(member.key);
     if (name === undefined) continue;
     if (name in value) return fail(`duplicate field \`${name}\``, member.keyEnd);
     const field = spec.fields[name]!;
+    if ('decode' in field) {
+      // An `Option`: null is None.
+      const decoded = member.node.kind === 'null' ? { ok: true as const, value: null } : field.decode(member.node);
+      if (!decoded.ok) return fail(decoded.message, decoded.at);
+      value[name] = decoded.value;
+      continue;
+    }
     const problem = check(member.node, field.kind, field.required ?? false);
     if (problem) return fail(problem.message, problem.at);
     value[name] = member.node.value;
   }
-  const missing = Object.keys(spec.fields).find((name) => spec.fields[name]!.required && !(name in value));
+  const missing = Object.keys(spec.fields).find((name) => {
+    const field = spec.fields[name]!;
+    return 'required' in field && field.required && !(name in value);
+  });
   if (missing) return fail(missingField(missing), root.end);
   return { ok: true, value };
 }
@@ -53,7 +66,6 @@ const INTEGER_RANGES: Partial<Record<FieldKind, [number, number]>> = {
 function check(node: JsonNode, kind: FieldKind, required: boolean): { message: string; at: number } | null {
   const at = errorAt(node);
   if (node.kind === 'null') return required ? { message: invalidType(null, EXPECTED[kind] ?? kind), at } : null;
-  if (kind === 'any') return null;
   const range = INTEGER_RANGES[kind];
   if (range) {
     if (node.kind === 'number' && !node.integer) return { message: `invalid type: floating point \`${floatText(node.value)}\`, expected ${kind}`, at };

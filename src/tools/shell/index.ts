@@ -10,15 +10,17 @@
  * (the reference's app-server does it when the user declines), `shell` then completes it once more
  * with its rejection text, as the reference does.
  */
+import { homedir } from 'node:os';
 import type { SandboxPermissionsRequest } from '../../exec-policy/index.ts';
-import type { AskForApproval } from '../../protocol/index.ts';
 import { runShellApplyPatch, type ApplyPatchOptions } from '../apply-patch/index.ts';
 import { sandboxCommand, widenSandboxPolicy, type SandboxedCommand, type SandboxRequest } from '../../sandbox/index.ts';
-import { sandboxGrant } from '../permissions/profile.ts';
+import { realpath } from '../../sandbox/resolve.ts';
+import { absolutePath, permissionProfileDecoder } from '../permissions/args.ts';
+import { mapProfilePaths, sandboxGrant, type PermissionProfile } from '../permissions/profile.ts';
 import { toolOutput, type ToolCall, type ToolContext, type ToolHandler } from '../registry.ts';
 import { parseArgs, type ArgsSpec } from './args.ts';
 import { commandActions } from './command-actions.ts';
-import { commandPermissions, type CommandPermissions } from './granted.ts';
+import { commandPermissions, type CommandPermissions } from './command-permissions.ts';
 import type { CommandRuntime, ExecApprovalRequest, ExecDecision } from './runtime.ts';
 import { runShellTool } from './shell-tool.ts';
 import { shlexJoin } from './shlex.ts';
@@ -50,7 +52,8 @@ export interface ShellToolOptions {
 
 const ESCALATION_FIELDS = {
   sandbox_permissions: { kind: 'sandboxPermissions' },
-  additional_permissions: { kind: 'any' },
+  // Paths stay as written until the workdir they are relative to is known.
+  additional_permissions: { decode: permissionProfileDecoder((path) => path) },
   justification: { kind: 'string' },
   prefix_rule: { kind: 'strings' },
 } as const;
@@ -84,7 +87,7 @@ const WRITE_STDIN_ARGS: ArgsSpec = {
 type Args = Record<string, unknown>;
 type Granted = Extract<CommandPermissions, { ok: true }>;
 
-const DEFAULT_PERMISSIONS: Granted = { ok: true, sandboxPermissions: 'use_default', grant: null };
+const DEFAULT_PERMISSIONS: Granted = { ok: true, sandboxPermissions: 'use_default', permissions: null };
 
 /** A command as a tool call asks for it. */
 interface Command {
@@ -112,10 +115,8 @@ export function shellToolHandlers(opts: ShellToolOptions): Record<'shell' | 'she
     async (call, ctx) => {
       const parsed = parseArgs(call.input, spec);
       if (!parsed.ok) return toolOutput(call, parsed.message);
-      const refusal = escalationRefusal(tool, parsed.value, ctx.approvalPolicy);
-      if (refusal) return toolOutput(call, refusal);
       // write_stdin feeds a running command: it launches nothing.
-      const perms = 'sandbox_permissions' in spec.fields ? commandPermissions(str(parsed.value, 'sandbox_permissions'), ctx.permissionGrants.current, ctx.features.request_permissions) : DEFAULT_PERMISSIONS;
+      const perms = 'sandbox_permissions' in spec.fields ? permissionsOf(tool, parsed.value, ctx) : DEFAULT_PERMISSIONS;
       if (!perms.ok) return toolOutput(call, perms.refusal);
       return toolOutput(call, await body(parsed.value, call, ctx, perms));
     };
@@ -128,9 +129,8 @@ export function shellToolHandlers(opts: ShellToolOptions): Record<'shell' | 'she
       command: shlexJoin(argv),
       cwd,
       commandActions: commandActions(argv),
-      // What the model asked for decides about approval; permissions the user granted this turn
-      // (perms.grant) widen the sandbox without being asked about again.
-      sandboxPermissions: (str(a, 'sandbox_permissions') ?? 'use_default') as SandboxPermissionsRequest,
+      sandboxPermissions: perms.sandboxPermissions,
+      additionalPermissions: perms.permissions,
       justification: str(a, 'justification'),
       prefixRule: Array.isArray(a.prefix_rule) ? (a.prefix_rule as string[]) : null,
     };
@@ -139,7 +139,7 @@ export function shellToolHandlers(opts: ShellToolOptions): Record<'shell' | 'she
       request,
       authorize: (retry) => (opts.authorize ? opts.authorize({ ...request, retry }, ctx) : Promise.resolve('run')),
       launch: (unsandboxed) => {
-        const policy = unsandboxed ? { type: 'dangerFullAccess' as const } : perms.grant ? widenSandboxPolicy(ctx.sandboxPolicy, sandboxGrant(perms.grant)) : ctx.sandboxPolicy;
+        const policy = unsandboxed ? { type: 'dangerFullAccess' as const } : perms.permissions ? widenSandboxPolicy(ctx.sandboxPolicy, sandboxGrant(perms.permissions)) : ctx.sandboxPolicy;
         const wrapped = (opts.sandbox ?? sandboxCommand)(argv, { policy, cwd: ctx.cwd, env, workdir: cwd, tty });
         const networkBlocked = wrapped.sandboxed && wrapped.env.CODEX_SANDBOX_NETWORK_DISABLED === '1';
         return { spec: { argv: wrapped.argv, env: wrapped.env, cwd }, sandboxed: wrapped.sandboxed, networkBlocked };
@@ -186,19 +186,18 @@ function workdirOf(ctx: ToolContext, workdir: string | null): string {
   return ctx.cwd.endsWith('/') ? ctx.cwd + workdir : `${ctx.cwd}/${workdir}`;
 }
 
-/** Asking to leave the sandbox only makes sense when the user can be asked; otherwise the reference refuses the call. */
-function escalationRefusal(tool: ExecApprovalRequest['tool'], a: Args, policy: AskForApproval): string | null {
-  const wants = str(a, 'sandbox_permissions');
-  if (wants === null || wants === 'use_default' || policy === 'on-request') return null;
-  const name = rustPolicyName(policy);
-  const verb = tool === 'exec_command' ? 'cannot' : 'should not';
-  return `approval policy is ${name}; reject command — you ${verb} ask for escalated permissions if the approval policy is ${name}`;
-}
-
-function rustPolicyName(policy: AskForApproval): string {
-  if (typeof policy === 'object') {
-    const r = policy.reject;
-    return `Reject(RejectConfig { sandbox_approval: ${r.sandbox_approval}, rules: ${r.rules}, mcp_elicitations: ${r.mcp_elicitations} })`;
-  }
-  return { untrusted: 'UnlessTrusted', 'on-failure': 'OnFailure', 'on-request': 'OnRequest', never: 'Never' }[policy];
+/** The permissions a command call gets, its relative paths taken from its workdir (`~` is home). */
+function permissionsOf(tool: ExecApprovalRequest['tool'], a: Args, ctx: ToolContext): CommandPermissions {
+  const base = workdirOf(ctx, str(a, 'workdir'));
+  const additional = a.additional_permissions ? mapProfilePaths(a.additional_permissions as PermissionProfile, (path) => absolutePath(path, base, homedir())) : null;
+  return commandPermissions({
+    tool,
+    sandboxPermissions: str(a, 'sandbox_permissions') as SandboxPermissionsRequest | null,
+    additional,
+    granted: ctx.permissionGrants.current,
+    enabled: ctx.features.request_permissions,
+    approvalPolicy: ctx.approvalPolicy,
+    onMacOs: process.platform === 'darwin',
+    realpath,
+  });
 }

@@ -5,6 +5,7 @@
 import { StringDecoder } from 'node:string_decoder';
 import type { CommandAction, ThreadItem } from '../../protocol/index.ts';
 import type { SandboxPermissionsRequest } from '../../exec-policy/index.ts';
+import type { PermissionProfile } from '../permissions/profile.ts';
 import type { ToolContext } from '../registry.ts';
 import type { ProcessSpec } from './process.ts';
 
@@ -21,8 +22,14 @@ export interface ExecApprovalRequest {
   command: string;
   cwd: string;
   commandActions: CommandAction[];
-  /** The model's own request: `use_default`, `require_escalated`, `with_additional_permissions`. */
+  /**
+   * What the approval rules go by: the model's own `use_default`, `require_escalated` or
+   * `with_additional_permissions`, except that asking only for what the turn was granted counts
+   * as `use_default`.
+   */
   sandboxPermissions: SandboxPermissionsRequest;
+  /** The permissions the command runs with beyond the sandbox, shown to the user when asked; null for none. */
+  additionalPermissions: PermissionProfile | null;
   justification: string | null;
   prefixRule: string[] | null;
   /** Set when asking to rerun without the sandbox. */

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { FEATURES, type FeatureName, type FeatureStates } from '../../config/index.ts';
 import type { SandboxPolicy } from '../../protocol/index.ts';
-import { toolName, toolSpecsFor, type ModelToolTraits, type ToolOfferContext, type ToolSpec } from './index.ts';
+import { toolName, toolSpecsFor, type JsonSchema, type ModelToolTraits, type ToolOfferContext, type ToolSpec } from './index.ts';
 
 const DEFAULTS = Object.fromEntries(FEATURES.map((f) => [f.name, f.defaultEnabled])) as FeatureStates;
 const PLAIN: ModelToolTraits = { shellType: 'shell', applyPatchTool: null, inputModalities: ['text', 'image'] };
@@ -137,5 +137,30 @@ test("built-in tools take the reference's parameters, in its key order", () => {
     const spec = offered.find((t) => toolName(t) === name);
     assert.ok(spec?.type === 'function', name);
     assert.equal(JSON.stringify(masked(spec.parameters)), JSON.stringify(skeleton), name);
+  }
+});
+
+test('with request_permissions the command tools take additional_permissions, shaped like the request_permissions profile', () => {
+  const profile = (SKELETONS.request_permissions as { properties: { permissions: unknown } }).properties.permissions;
+  const withProfile = (name: string) => {
+    const skeleton = SKELETONS[name] as { properties: Record<string, unknown> };
+    return { ...skeleton, properties: { additional_permissions: profile, ...skeleton.properties } };
+  };
+  const commandTool = (name: string, on: boolean) => {
+    const traits: ModelToolTraits = { ...PLAIN, shellType: name === 'shell_command' ? 'shell_command' : 'shell' };
+    const features = { ...DEFAULTS, unified_exec: name === 'exec_command', request_permissions: on };
+    const spec = toolSpecsFor({ traits, features, sandboxPolicy: { type: 'dangerFullAccess' }, mcpTools: null, dynamicTools: [] }).find((t) => toolName(t) === name);
+    assert.ok(spec?.type === 'function', name);
+    return spec;
+  };
+  for (const name of ['exec_command', 'shell', 'shell_command']) {
+    assert.equal(JSON.stringify(masked(commandTool(name, true).parameters)), JSON.stringify(withProfile(name)), name);
+    assert.equal(JSON.stringify(masked(commandTool(name, false).parameters)), JSON.stringify(SKELETONS[name]), name);
+    const described = (on: boolean) => {
+      const param = (commandTool(name, on).parameters as { properties: Record<string, JsonSchema> }).properties.sandbox_permissions;
+      return param && 'description' in param ? (param.description ?? '') : '';
+    };
+    assert.match(described(true), /"with_additional_permissions"/);
+    assert.doesNotMatch(described(false), /with_additional_permissions/);
   }
 });

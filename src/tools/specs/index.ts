@@ -6,7 +6,7 @@ import type { FeatureStates, WebSearchMode, WebSearchOptions } from '../../confi
 import type { DynamicToolSpec, SandboxPolicy } from '../../protocol/index.ts';
 import { APPLY_PATCH_FREEFORM, APPLY_PATCH_FUNCTION } from './apply-patch.ts';
 import { dynamicTool } from './dynamic-tool.ts';
-import { EXEC_COMMAND } from './exec-command.ts';
+import { execCommandTool } from './exec-command.ts';
 import { UnsupportedSchemaError } from './json-schema.ts';
 import { LIST_MCP_RESOURCE_TEMPLATES } from './list-mcp-resource-templates.ts';
 import { LIST_MCP_RESOURCES } from './list-mcp-resources.ts';
@@ -14,8 +14,8 @@ import { mcpTool, type McpToolInfo } from './mcp-tool.ts';
 import { READ_MCP_RESOURCE } from './read-mcp-resource.ts';
 import { REQUEST_PERMISSIONS } from './request-permissions.ts';
 import { requestUserInputTool } from './request-user-input.ts';
-import { SHELL_COMMAND } from './shell-command.ts';
-import { SHELL } from './shell.ts';
+import { shellCommandTool } from './shell-command.ts';
+import { shellTool } from './shell.ts';
 import type { ToolSpec } from './types.ts';
 import { UPDATE_PLAN } from './update-plan.ts';
 import { VIEW_IMAGE } from './view-image.ts';
@@ -56,8 +56,10 @@ export function toolSpecsFor(ctx: ToolOfferContext): ToolSpec[] {
   const { features, traits } = ctx;
   const tools: ToolSpec[] = [];
   if (features.shell_tool) {
-    if (features.unified_exec) tools.push(EXEC_COMMAND, WRITE_STDIN);
-    else tools.push(traits.shellType === 'shell_command' ? SHELL_COMMAND : SHELL);
+    // `request_permissions` lets a command ask for permissions of its own (additional_permissions).
+    const additional = features.request_permissions;
+    if (features.unified_exec) tools.push(execCommandTool(additional), WRITE_STDIN);
+    else tools.push(traits.shellType === 'shell_command' ? shellCommandTool(additional) : shellTool(additional));
   }
   if (ctx.mcpTools) tools.push(LIST_MCP_RESOURCES, LIST_MCP_RESOURCE_TEMPLATES, READ_MCP_RESOURCE);
   tools.push(UPDATE_PLAN, requestUserInputTool(features.default_mode_request_user_input));

@@ -1,19 +1,5 @@
-import { boolean, closedObject, functionTool, string, stringArray, type JsonSchema } from './types.ts';
-
-/** The profile the model asks for; the same shape commands take as `additional_permissions`. */
-const PERMISSION_PROFILE: JsonSchema = closedObject({
-  network: closedObject({ enabled: boolean('true asks for network access.') }),
-  file_system: closedObject({
-    read: stringArray('Absolute paths the commands need to read.'),
-    write: stringArray('Absolute paths the commands need to write.'),
-  }),
-  macos: closedObject({
-    preferences: string('Access to macOS preferences: `none`, `read_only` or `read_write`.'),
-    automations: stringArray('Bundle identifiers of the apps to automate.'),
-    accessibility: boolean('true asks for macOS accessibility access.'),
-    calendar: boolean('true asks for macOS calendar access.'),
-  }),
-});
+import { PERMISSION_PROFILE } from './permission-profile.ts';
+import { closedObject, functionTool, string } from './types.ts';
 
 export const REQUEST_PERMISSIONS = functionTool(
   'request_permissions',

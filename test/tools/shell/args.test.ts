@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { permissionProfileDecoder } from '../../../src/tools/permissions/args.ts';
 import { parseArgs, type ArgsSpec } from '../../../src/tools/shell/args.ts';
 
 const EXEC: ArgsSpec = {
@@ -11,6 +12,7 @@ const EXEC: ArgsSpec = {
     yield_time_ms: { kind: 'u64' },
     max_output_tokens: { kind: 'usize' },
     sandbox_permissions: { kind: 'sandboxPermissions' },
+    additional_permissions: { decode: permissionProfileDecoder((path) => `/abs/${path}`) },
   },
 };
 const WRITE: ArgsSpec = { struct: 'WriteStdinArgs', fields: { session_id: { kind: 'i32', required: true } } };
@@ -37,6 +39,11 @@ const CASES: [ArgsSpec, string, string][] = [
   [EXEC, '{"cmd":"a" "x":1}', 'expected `,` or `}` at line 1 column 12'],
   [EXEC, '{"cmd":tru}', 'expected ident at line 1 column 11'],
   [EXEC, '{"cmd":"a\\q"}', 'invalid escape at line 1 column 11'],
+  [EXEC, '{"cmd": "echo v10", "sandbox_permissions": "with_additional_permissions", "additional_permissions": {"network": {"enabled": "yes"}}}', 'invalid type: string "yes", expected a boolean at line 1 column 129'],
+  [EXEC, '{"cmd": "echo v12", "sandbox_permissions": "with_additional_permissions", "additional_permissions": "x"}', 'invalid type: string "x", expected struct PermissionProfile at line 1 column 103'],
+  [EXEC, '{"cmd": "echo v16", "sandbox_permissions": "bogus", "additional_permissions": {"network": {"enabled": true}}}', 'unknown variant `bogus`, expected one of `use_default`, `require_escalated`, `with_additional_permissions` at line 1 column 50'],
+  [EXEC, '{"cmd": "echo v17", "sandbox_permissions": "with_additional_permissions", "additional_permissions": {"file_system": {"write": 5}}}', 'invalid type: integer `5`, expected a sequence at line 1 column 127'],
+  [EXEC, '{"cmd": "echo v18", "sandbox_permissions": "with_additional_permissions", "additional_permissions": {"file_system": {"write": [5]}}}', 'invalid type: integer `5`, expected path string at line 1 column 128'],
   [WRITE, '{"chars":"x"}', 'missing field `session_id` at line 1 column 13'],
   [WRITE, '{"session_id":"7"}', 'invalid type: string "7", expected i32 at line 1 column 17'],
   [WRITE, '{"session_id":3000000000}', 'invalid value: integer `3000000000`, expected i32 at line 1 column 24'],
@@ -51,4 +58,10 @@ test('bad arguments get serde_json words and positions', () => {
 test('good arguments come back as given; unknown fields and nulls in optional ones are fine', () => {
   assert.deepEqual(parseArgs('{"cmd":"ls","tty":true,"extra":[1],"login":null}', EXEC), { ok: true, value: { cmd: 'ls', tty: true, login: null } });
   assert.deepEqual(parseArgs('{"session_id":42}', WRITE), { ok: true, value: { session_id: 42 } });
+});
+
+test('additional_permissions is read as a permission profile; null is none', () => {
+  const parsed = parseArgs('{"cmd":"ls","additional_permissions":{"file_system":{"write":["out"]},"bogus":1}}', EXEC);
+  assert.deepEqual(parsed, { ok: true, value: { cmd: 'ls', additional_permissions: { network: null, fileSystem: { read: null, write: ['/abs/out'] }, macos: null } } });
+  assert.deepEqual(parseArgs('{"cmd":"ls","additional_permissions":null}', EXEC), { ok: true, value: { cmd: 'ls', additional_permissions: null } });
 });
