@@ -193,6 +193,8 @@ export const configToml = struct('ConfigToml', {
   compact_prompt: str,
   forced_chatgpt_workspace_id: str,
   forced_login_method: enumOf(['chatgpt', 'api']),
+  chatgpt_base_url: str,
+  plugins: map(struct('PluginConfig', { enabled: bool })),
   check_for_update_on_startup: bool,
   analytics: analyticsToml,
   tools: toolsToml,

@@ -7,7 +7,7 @@ export { FEATURE_ALIASES, FEATURES } from './feature-table.ts';
 export type { FeatureCopy, FeatureName, FeatureSpec, FeatureStage } from './feature-table.ts';
 export { featureForKey, isKnownFeatureKey } from './features.ts';
 export type { FeatureStates } from './features.ts';
-export { loadConfig, loadStartupConfig, SYSTEM_CONFIG_FILE } from './load.ts';
+export { loadConfig, loadStartupConfig, reloadConfig, SYSTEM_CONFIG_FILE } from './load.ts';
 export type { ConfigLayer, LayerName, LoadedConfig, LoadOptions } from './load.ts';
 export { locateKey } from './locate.ts';
 export { featureToggleOverrides, overridesLayer, parseOverride } from './overrides.ts';

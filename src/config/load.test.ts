@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { ConfigError, configWarningParams } from './errors.ts';
-import { loadConfig, loadStartupConfig, type LoadOptions } from './load.ts';
+import { loadConfig, loadStartupConfig, reloadConfig, type LoadOptions } from './load.ts';
 
 function home(toml?: string): string {
   const dir = mkdtempSync(join(tmpdir(), 'weft-config-'));
@@ -186,4 +186,17 @@ inherit = "core"
     excludeTmpdirEnvVar: false,
     excludeSlashTmp: false,
   });
+});
+
+test('a reload reads the file as it is now and keeps the command-line overrides', async () => {
+  const dir = home('[features]\nundo = false\n');
+  const config = await loadConfig(options(dir, { overrides: ['features.memories=true'], disable: ['shell_tool'] }));
+  writeFileSync(join(dir, 'config.toml'), '[features]\nundo = true\n');
+  const reloaded = reloadConfig(config);
+  assert.equal(config.settings.features.undo, false);
+  assert.equal(reloaded.settings.features.undo, true);
+  assert.equal(reloaded.settings.features.memories, true);
+  assert.equal(reloaded.settings.features.shell_tool, false);
+  writeFileSync(join(dir, 'config.toml'), 'profile = "nope"\n');
+  assert.throws(() => reloadConfig(config), (err) => err instanceof ConfigError && err.detail === 'config profile `nope` not found');
 });

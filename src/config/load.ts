@@ -49,6 +49,8 @@ export interface LoadedConfig {
   warnings: readonly string[];
   /** Set by loadStartupConfig when the files were unusable and defaults were used instead. */
   startupError?: ConfigError;
+  /** What this was loaded from, resolved: reloading with it sees the files as they are now. */
+  options: LoadOptions & { codexHome: string; env: Env };
 }
 
 export const SYSTEM_CONFIG_FILE = '/etc/codex/config.toml';
@@ -59,6 +61,15 @@ export const SYSTEM_CONFIG_FILE = '/etc/codex/config.toml';
  */
 export async function loadConfig(options: LoadOptions = {}): Promise<LoadedConfig> {
   return load(options, true);
+}
+
+/**
+ * The configuration as the files say now, with the same command-line overrides: what the
+ * reference's list methods (experimental features, apps, plugins, MCP servers) read at each call.
+ * Throws a ConfigError when the files have become unusable.
+ */
+export function reloadConfig(config: LoadedConfig): LoadedConfig {
+  return load(config.options, true);
 }
 
 /**
@@ -109,7 +120,16 @@ function load(options: LoadOptions, withFiles: boolean): LoadedConfig {
     throw err;
   }
   const layers = sources.reverse().map(({ name, config }) => lazyVersionLayer(name, config));
-  return { codexHome, file, layers, raw, toml, settings: resolved.settings, warnings: resolved.warnings };
+  return {
+    codexHome,
+    file,
+    layers,
+    raw,
+    toml,
+    settings: resolved.settings,
+    warnings: resolved.warnings,
+    options: { ...options, codexHome, env },
+  };
 }
 
 /** Hashing loads node:crypto, which start-up should not pay for; the version is computed when read. */

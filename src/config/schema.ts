@@ -132,3 +132,8 @@ export function struct<F extends Fields, R extends keyof F & string = never>(
     },
   };
 }
+
+/** Also accepts null, as serde's `Option` does. */
+export function nullable<T>(schema: Schema<T>): Schema<T | null> {
+  return { expected: schema.expected, check: (value, path) => (value === null ? undefined : schema.check(value, path)) };
+}

@@ -84,7 +84,11 @@ export interface Settings {
     useProfile: boolean;
   };
   mcpServers: Readonly<Record<string, McpServer>>;
+  /** `[plugins."<name>@<marketplace>"]`: whether each configured plugin is enabled. */
+  plugins: Readonly<Record<string, { enabled: boolean }>>;
   features: FeatureStates;
+  /** Where ChatGPT's backend (usage, apps) is; unset means the reference's default. */
+  chatgptBaseUrl?: string;
   instructions?: string;
   developerInstructions?: string;
   compactPrompt?: string;
@@ -158,7 +162,9 @@ export function resolveSettings(toml: ConfigToml, env: Env): { settings: Setting
       useProfile: sep.experimental_use_profile ?? false,
     },
     mcpServers: Object.fromEntries(Object.entries(toml.mcp_servers ?? {}).map(([name, s]) => [name, mcpServer(name, s)])),
+    plugins: Object.fromEntries(Object.entries(toml.plugins ?? {}).map(([id, p]) => [id, { enabled: p.enabled ?? true }])),
     features,
+    chatgptBaseUrl: pick('chatgpt_base_url'),
     instructions: toml.instructions,
     developerInstructions: toml.developer_instructions,
     compactPrompt: toml.compact_prompt,

@@ -1,9 +1,14 @@
+import { accountHandlers } from './account.ts';
+import { appHandlers } from './apps.ts';
 import { collaborationModeHandlers } from './collaboration-mode.ts';
 import { commandExecHandlers } from './command-exec.ts';
+import { experimentalFeatureHandlers } from './experimental-feature.ts';
 import { fuzzyFileSearchHandlers } from './fuzzy-file-search.ts';
 import { initializeHandlers } from './initialize.ts';
+import { mcpStatusHandlers } from './mcp-status.ts';
 import { mockHandlers } from './mock.ts';
 import { modelHandlers } from './model.ts';
+import { pluginHandlers } from './plugins.ts';
 import { threadAdminHandlers } from './thread-admin.ts';
 import { threadHandlers } from './thread.ts';
 import { turnHandlers } from './turn.ts';
@@ -16,11 +21,16 @@ import type { AppHandler } from './types.ts';
  */
 export const HANDLERS: Readonly<Record<string, AppHandler | undefined>> = {
   ...initializeHandlers,
+  ...accountHandlers,
+  ...appHandlers,
   ...collaborationModeHandlers,
   ...commandExecHandlers,
+  ...experimentalFeatureHandlers,
   ...fuzzyFileSearchHandlers,
+  ...mcpStatusHandlers,
   ...mockHandlers,
   ...modelHandlers,
+  ...pluginHandlers,
   ...threadHandlers,
   ...threadAdminHandlers,
   ...turnHandlers,

@@ -89,8 +89,11 @@ export {
   AppsListResponse,
   PluginInstallParams,
   PluginInstallResponse,
+  PluginInterface,
   PluginListParams,
   PluginListResponse,
+  PluginMarketplaceEntry,
+  PluginSummary,
   PluginUninstallParams,
   PluginUninstallResponse,
 } from './v2/apps.ts';
@@ -137,10 +140,12 @@ export {
   McpServerOauthLoginParams,
   McpServerOauthLoginResponse,
   McpServerRefreshResponse,
+  McpServerStatus,
 } from './v2/mcp.ts';
 export {
   CollaborationModeListParams,
   CollaborationModeListResponse,
+  ExperimentalFeature,
   ExperimentalFeatureListParams,
   ExperimentalFeatureListResponse,
   MockExperimentalMethodParams,

@@ -1,6 +1,6 @@
 import type { Model, ModelListParams, ModelListResponse } from '../../protocol/index.ts';
 import { CATALOGUE, type CatalogueModel } from './catalogue.ts';
-import { paginate } from './paginate.ts';
+import { paginate } from '../../util/paginate.ts';
 
 /** The reference marks the first model its picker shows (in priority order) as the default. */
 const DEFAULT_SLUG = CATALOGUE.find((m) => !m.hidden)!.slug;
@@ -12,7 +12,7 @@ const DEFAULT_SLUG = CATALOGUE.find((m) => !m.hidden)!.slug;
  */
 export function listModels(params: ModelListParams): ModelListResponse {
   const models = CATALOGUE.filter((m) => params.includeHidden === true || !m.hidden).map(toWire);
-  return paginate(models, params.cursor, params.limit);
+  return paginate(models, params.cursor, params.limit, 'models');
 }
 
 function toWire(m: CatalogueModel): Model {
