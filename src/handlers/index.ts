@@ -1,5 +1,6 @@
 import { collaborationModeHandlers } from './collaboration-mode.ts';
 import { commandExecHandlers } from './command-exec.ts';
+import { configHandlers } from './config.ts';
 import { fuzzyFileSearchHandlers } from './fuzzy-file-search.ts';
 import { initializeHandlers } from './initialize.ts';
 import { mockHandlers } from './mock.ts';
@@ -18,6 +19,7 @@ export const HANDLERS: Readonly<Record<string, AppHandler | undefined>> = {
   ...initializeHandlers,
   ...collaborationModeHandlers,
   ...commandExecHandlers,
+  ...configHandlers,
   ...fuzzyFileSearchHandlers,
   ...mockHandlers,
   ...modelHandlers,
