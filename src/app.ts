@@ -1,4 +1,5 @@
-import type { LoadedConfig } from './config/index.ts';
+import { configWarningParams, disabledProjectsWarning, LiveConfig, type LoadedConfig } from './config/index.ts';
+import type { ConfigWarningNotification } from './protocol/index.ts';
 import { HANDLERS } from './handlers/index.ts';
 import type { Logger } from './log/index.ts';
 import { Connection } from './rpc/connection.ts';
@@ -16,7 +17,11 @@ import type { UnifiedExecSessions } from './tools/shell/index.ts';
 
 /** Everything a request handler may reach: the composition root's services. */
 export interface App {
+  /** The configuration as it stands now (see LiveConfig): read it anew, do not keep it. */
   readonly config: LoadedConfig;
+  readonly liveConfig: LiveConfig;
+  /** `configWarning`s every client gets after `initialize`: problems found at start-up. */
+  readonly startupWarnings: readonly ConfigWarningNotification[];
   readonly log: Logger;
   readonly hub: Hub;
   readonly serverRequests: ServerRequests;
@@ -33,12 +38,24 @@ export interface App {
 /** Wires the services together and returns what transports call for each new client. */
 export function createApp(config: LoadedConfig, log: Logger): { app: App; accept: AcceptChannel } {
   const hub = new Hub();
+  const live = new LiveConfig(config);
   const threads = new ThreadManager(config, hub, log);
   const { tools, sessions } = builtInTools(config.settings);
   threads.onUnload = (threadId) => sessions.close(threadId);
   const serverRequests = new ServerRequests();
-  const turns = new TurnRunner({ config, hub, threads, tools, serverRequests, log: log.child('turn') });
-  const app: App = { config, log, hub, serverRequests, threads, turns, terminals: sessions, commandExecs: new CommandExecs(),
+  const turns = new TurnRunner({
+    get config() {
+      return live.current;
+    },
+    hub, threads, tools, serverRequests, log: log.child('turn'),
+  });
+  const app: App = {
+    get config() {
+      return live.current;
+    },
+    liveConfig: live,
+    startupWarnings: startupWarnings(config),
+    log, hub, serverRequests, threads, turns, terminals: sessions, commandExecs: new CommandExecs(),
     fileSearch: new FileSearchService((method, params) => hub.broadcast(method, params)),
   };
   const rpcLog = log.child('rpc');
@@ -64,4 +81,11 @@ export function createApp(config: LoadedConfig, log: Logger): { app: App; accept
     };
   };
   return { app, accept };
+}
+
+function startupWarnings(config: LoadedConfig): ConfigWarningNotification[] {
+  const warnings: ConfigWarningNotification[] = [];
+  if (config.startupError) warnings.push(configWarningParams(config.startupError));
+  if (config.disabledProjects.length) warnings.push(disabledProjectsWarning(config.disabledProjects));
+  return warnings;
 }

@@ -22,7 +22,10 @@ export async function serve(opts: ServeOptions): Promise<void> {
     // As the reference: a broken config.toml does not stop the server; it runs on defaults, logs
     // the problem and tells each client with a `configWarning` after `initialize`. Bad command-line
     // overrides or CODEX_HOME do stop it.
-    config = await loadStartupConfig({ overrides: opts.overrides, enable: opts.enable, disable: opts.disable, env: process.env });
+    // The server's own directory counts as a project, as for the reference (its trusted
+    // `.codex/config.toml` applies; an untrusted one is reported to each client).
+    const options = { overrides: opts.overrides, enable: opts.enable, disable: opts.disable, env: process.env, projectCwd: process.cwd() };
+    config = await loadStartupConfig(options);
     if (config.startupError) log.error(`Invalid configuration; using defaults. ${config.startupError.message}`);
   } catch (err) {
     if (err instanceof ConfigError) throw new CliError(err.message);

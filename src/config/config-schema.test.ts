@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { configToml } from './config-schema.ts';
+import { FROM_VALUE } from './schema.ts';
 import { parseToml } from './toml.ts';
 
 const check = (toml: string) => configToml.check(parseToml(toml), []);
@@ -56,13 +57,23 @@ test('type errors are worded like the reference and carry the key path', () => {
   for (const [toml, path, detail] of cases) assert.deepEqual(check(toml), { path, detail }, toml);
 });
 
-test('approval_policy = 5 names the accepted values', () => {
-  assert.deepEqual(check('approval_policy = 5'), {
-    path: ['approval_policy'],
-    detail: 'invalid type: integer `5`, expected one of `untrusted`, `on-failure`, `on-request`, `reject`, `never`',
+// Observed on the reference: a file and a write word a value of the wrong kind differently.
+test('an enum given a value of the wrong kind', () => {
+  assert.deepEqual(check('approval_policy = 5'), { path: ['approval_policy'], detail: 'wanted string or table' });
+  assert.deepEqual(check('sandbox_mode = true'), { path: ['sandbox_mode'], detail: 'wanted string or table' });
+  const data = (doc: Record<string, unknown>) => configToml.check(doc, [], FROM_VALUE);
+  assert.deepEqual(data({ approval_policy: 5 }), { path: ['approval_policy'], detail: 'invalid type: unit variant, expected string only' });
+  assert.deepEqual(data({ model_reasoning_effort: {} }), { path: ['model_reasoning_effort'], detail: 'wanted exactly 1 element, found 0 elements' });
+  assert.deepEqual(data({ approval_policy: { reject: { sandbox_approval: true } } }), { path: ['approval_policy'], detail: 'missing field `rules`' });
+  assert.deepEqual(data({ features: { apps: 'yes' } }), { path: ['features'], detail: 'invalid type: string "yes", expected a boolean' });
+  assert.deepEqual(data({ sandbox_workspace_write: { writable_roots: ['/a', 'rel'] } }), {
+    path: ['sandbox_workspace_write', 'writable_roots'],
+    detail: 'AbsolutePathBuf deserialized without a base path',
   });
+  // Checked as data, keys are visited in sorted order.
+  assert.deepEqual(data({ tools: { web_search: true, view_image: 5 } }), { path: ['tools', 'view_image'], detail: 'invalid type: integer `5`, expected a boolean' });
 });
 
 test('wire_api = "chat" gets a pointed message', () => {
-  assert.match(check('[model_providers.m]\nname="m"\nwire_api="chat"')!.detail, /"chat"` is not supported/);
+  assert.match(check('[model_providers.m]\nname="m"\nwire_api="chat"')!.detail, /^`wire_api = "chat"` is no longer supported\.\nHow to fix/);
 });

@@ -1,5 +1,6 @@
-import { bool, enumOf, f64, i64, invalidType, map, seq, str, struct, u64, variantList } from './schema.ts';
-import type { Infer, Issue, Schema } from './schema.ts';
+import { bool, enumOf, enumShapeIssue, f64, FROM_TEXT, i64, invalidType, map, seq, str, struct, u64, usize, variantList } from './schema.ts';
+import type { CheckMode, Infer, Issue, Schema } from './schema.ts';
+import { isAbsolute } from 'node:path';
 import type { KeyPath } from './tree.ts';
 
 /**
@@ -15,6 +16,19 @@ export const sandboxMode = enumOf(['read-only', 'workspace-write', 'danger-full-
 export const webSearchMode = enumOf(['disabled', 'cached', 'live']);
 export const serviceTier = enumOf(['fast', 'flex']);
 
+/**
+ * A path the reference resolves against the directory of the file that sets it. Checked as data (a
+ * write, config/read), a relative path has no such directory and is refused, as there.
+ */
+export const pathString: Schema<string> = {
+  expected: 'path string',
+  check(value, path, mode = FROM_TEXT) {
+    if (typeof value !== 'string') return invalidType(value, 'path string', path);
+    if (mode.fromValue && !isAbsolute(value)) return { path, detail: 'AbsolutePathBuf deserialized without a base path' };
+    return undefined;
+  },
+};
+
 const rejectConfig = struct(
   'RejectConfig',
   { sandbox_approval: bool, rules: bool, mcp_elicitations: bool },
@@ -25,28 +39,32 @@ export type AskForApproval = (typeof APPROVAL_MODES)[number] | { reject: Infer<t
 
 /** A plain mode, or `{ reject = { … } }` which auto-rejects the chosen kinds of prompt. */
 const APPROVAL_EXPECTED = variantList(['untrusted', 'on-failure', 'on-request', 'reject', 'never']);
+const APPROVAL_VARIANTS = ['untrusted', 'on-failure', 'on-request', 'reject', 'never'];
 export const approvalPolicy: Schema<AskForApproval> = {
   expected: APPROVAL_EXPECTED,
-  check(value, path) {
+  check(value, path, mode = FROM_TEXT) {
     if (typeof value === 'string') {
       if ((APPROVAL_MODES as readonly string[]).includes(value)) return undefined;
-      if (value === 'reject') return { path, detail: 'invalid type: unit variant, expected struct variant' };
+      if (value === 'reject') return { path, detail: `invalid type: unit variant, expected ${mode.fromValue ? 'newtype' : 'struct'} variant` };
       return { path, detail: `unknown variant \`${value}\`, expected ${APPROVAL_EXPECTED}` };
     }
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) return invalidType(value, APPROVAL_EXPECTED, path);
-    const keys = Object.keys(value);
-    if (keys.length !== 1) return { path, detail: 'wanted exactly 1 element, more than 1 element' };
-    if (keys[0] !== 'reject') return { path, detail: `unknown variant \`${keys[0]}\`, expected ${APPROVAL_EXPECTED}` };
-    return rejectConfig.check((value as Record<string, unknown>)['reject'], [...path, 'reject']);
+    const isTable = typeof value === 'object' && value !== null && !Array.isArray(value);
+    const keys = isTable ? Object.keys(value) : [];
+    if (!isTable || keys.length !== 1 || keys[0] !== 'reject') return enumShapeIssue(value, APPROVAL_VARIANTS, path, mode);
+    // Checked as data, a problem inside `reject` is reported at the policy itself.
+    return rejectConfig.check((value as Record<string, unknown>)['reject'], mode.fromValue ? path : [...path, 'reject'], mode);
   },
 };
+
+const WIRE_API_CHAT =
+  '`wire_api = "chat"` is no longer supported.\nHow to fix: set `wire_api = "responses"` in your provider config.\nMore info: https://github.com/openai/codex/discussions/7782';
 
 /** Only the Responses API is spoken; "chat" was removed upstream and gets a pointed message. */
 const wireApi: Schema<'responses'> = {
   expected: '`responses`',
   check(value, path) {
     if (value === 'responses') return undefined;
-    if (value === 'chat') return { path, detail: '`wire_api = "chat"` is not supported any more; use `wire_api = "responses"`' };
+    if (value === 'chat') return { path, detail: WIRE_API_CHAT };
     if (typeof value !== 'string') return invalidType(value, '`responses`', path);
     return { path, detail: `unknown variant \`${value}\`, expected \`responses\`` };
   },
@@ -99,7 +117,7 @@ export const mcpServerToml = struct('McpServerConfig', mcpServerFields, { refine
 
 // The transport is chosen by `command` (stdio) or `url` (streamable HTTP); fields of the other
 // transport are refused rather than silently ignored.
-function checkMcpTransport(server: McpServerShape, path: KeyPath): Issue | undefined {
+function checkMcpTransport(server: McpServerShape, path: KeyPath, mode: CheckMode): Issue | undefined {
   const misplaced = (transport: string, fields: readonly string[]) => {
     const field = fields.find((f) => Object.hasOwn(server, f));
     return field ? { path, detail: `${field} is not supported for ${transport}` } : undefined;
@@ -107,6 +125,7 @@ function checkMcpTransport(server: McpServerShape, path: KeyPath): Issue | undef
   for (const key of ['startup_timeout_sec', 'tool_timeout_sec'] as const) {
     const secs = server[key];
     if (secs !== undefined && !(secs >= 0 && Number.isFinite(secs))) {
+      if (mode.fromValue) return { path, detail: 'cannot convert float seconds to Duration: value is negative' };
       return { path: [...path, key], detail: `invalid duration: ${secs} seconds` };
     }
   }
@@ -118,7 +137,7 @@ function checkMcpTransport(server: McpServerShape, path: KeyPath): Issue | undef
 }
 
 export const sandboxWorkspaceWriteToml = struct('SandboxWorkspaceWrite', {
-  writable_roots: seq(str),
+  writable_roots: seq(pathString),
   network_access: bool,
   exclude_tmpdir_env_var: bool,
   exclude_slash_tmp: bool,
@@ -144,6 +163,16 @@ const toolsToml = struct('ToolsToml', {
 
 const analyticsToml = struct('AnalyticsConfigToml', { enabled: bool });
 
+/** Paths a profile may set as well as the top level. */
+const PATH_KEYS = {
+  model_instructions_file: pathString,
+  experimental_compact_prompt_file: pathString,
+  js_repl_node_path: pathString,
+  js_repl_node_module_dirs: seq(pathString),
+  zsh_path: pathString,
+  model_catalog_json: pathString,
+};
+
 /** Keys a profile may set; the selected profile's values win over the top level's. */
 export const profileToml = struct('ConfigProfile', {
   model: str,
@@ -161,10 +190,11 @@ export const profileToml = struct('ConfigProfile', {
   tools_web_search: bool,
   tools_view_image: bool,
   analytics: analyticsToml,
-  features: map(bool),
+  features: map(bool, { flattened: 'FeaturesToml' }),
   include_apply_patch_tool: bool,
   experimental_use_freeform_apply_patch: bool,
   experimental_use_unified_exec_tool: bool,
+  ...PATH_KEYS,
 });
 
 export const configToml = struct('ConfigToml', {
@@ -174,7 +204,7 @@ export const configToml = struct('ConfigToml', {
   model_providers: map(modelProviderToml),
   model_context_window: i64,
   model_auto_compact_token_limit: i64,
-  tool_output_token_limit: u64,
+  tool_output_token_limit: usize,
   model_reasoning_effort: reasoningEffort,
   model_reasoning_summary: reasoningSummary,
   model_verbosity: verbosity,
@@ -187,7 +217,7 @@ export const configToml = struct('ConfigToml', {
   mcp_servers: map(mcpServerToml),
   profile: str,
   profiles: map(profileToml),
-  features: map(bool),
+  features: map(bool, { flattened: 'FeaturesToml' }),
   instructions: str,
   developer_instructions: str,
   compact_prompt: str,
@@ -200,6 +230,27 @@ export const configToml = struct('ConfigToml', {
   tools: toolsToml,
   experimental_use_freeform_apply_patch: bool,
   experimental_use_unified_exec_tool: bool,
+  ...PATH_KEYS,
+  experimental_instructions_file: pathString,
+  log_dir: pathString,
+  sqlite_home: pathString,
+  skills: struct('SkillsConfig', { config: seq(struct('SkillConfig', { path: pathString, name: str, enabled: bool })) }),
+  projects: map(struct('ProjectConfig', { trust_level: enumOf(['trusted', 'untrusted']) })),
+  project_root_markers: seq(str),
+  personality: enumOf(['none', 'friendly', 'pragmatic']),
+  notify: seq(str),
+  history: struct('History', { persistence: enumOf(['save-all', 'none']), max_bytes: usize }),
+  file_opener: enumOf(['vscode', 'vscode-insiders', 'windsurf', 'cursor', 'none']),
+  apps: map(
+    struct('AppConfig', {
+      enabled: bool,
+      destructive_enabled: bool,
+      open_world_enabled: bool,
+      default_tools_enabled: bool,
+      default_tools_approval_mode: enumOf(['auto', 'prompt', 'approve']),
+    }),
+    { flattened: 'AppsConfig' },
+  ),
 });
 
 export type ConfigToml = Infer<typeof configToml>;

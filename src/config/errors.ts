@@ -35,6 +35,21 @@ export class ConfigError extends Error {
   }
 }
 
+/** The message without the key: `file:line:column: detail`, as the reference reports a file's problem. */
+export function locatedMessage(err: ConfigError): string {
+  if (!err.file) return err.message;
+  return `${[err.file, err.line, err.column].filter((part) => part !== undefined).join(':')}: ${err.detail}`;
+}
+
+/** The warning for project folders whose config.toml is read but not applied. */
+export function disabledProjectsWarning(folders: readonly { dotCodexFolder: string; reason: string }[]): { summary: string; details: null } {
+  const list = folders.map((f, i) => `    ${i + 1}. ${f.dotCodexFolder}\n       ${f.reason}\n`).join('');
+  return {
+    summary: `Project config.toml files are disabled in the following folders. Settings in those files are ignored, but skills and exec policies still load.\n${list}`,
+    details: null,
+  };
+}
+
 function describe(detail: string, { file, line, column, key, origin }: ConfigErrorSite): string {
   const where = file ? [file, line, column].filter((part) => part !== undefined).join(':') : origin;
   return `${where ? `${where}: ` : ''}${detail}${key ? ` (in \`${key}\`)` : ''}`;
@@ -49,7 +64,7 @@ export interface ConfigWarningParams {
 }
 
 export function configWarningParams(err: ConfigError): ConfigWarningParams {
-  const params: ConfigWarningParams = { summary: 'Invalid configuration; using defaults.', details: err.message };
+  const params: ConfigWarningParams = { summary: 'Invalid configuration; using defaults.', details: locatedMessage(err) };
   if (err.file) params.path = err.file;
   if (err.line !== undefined && err.column !== undefined) {
     const at = { line: err.line, column: err.column };

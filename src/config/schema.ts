@@ -10,10 +10,23 @@ export interface Issue {
   detail: string;
 }
 
+/**
+ * The reference words some findings differently when it checks a document it already holds as
+ * data (config writes, config/read) rather than a file's text (start-up, thread start): enums name
+ * no variants for a value of the wrong kind, a sequence's problem is reported at the sequence, and
+ * keys are visited in sorted order.
+ */
+export interface CheckMode {
+  fromValue: boolean;
+}
+
+export const FROM_TEXT: CheckMode = { fromValue: false };
+export const FROM_VALUE: CheckMode = { fromValue: true };
+
 export interface Schema<T> {
   /** How the expected value is named in messages: "a string", "struct ModelProviderInfo"… */
   readonly expected: string;
-  check(value: unknown, path: KeyPath): Issue | undefined;
+  check(value: unknown, path: KeyPath, mode?: CheckMode): Issue | undefined;
   /** Carries the checked type; never set. */
   readonly type?: T;
 }
@@ -41,13 +54,18 @@ export const bool = primitive<boolean>('a boolean', (v) => typeof v === 'boolean
 export const f64 = primitive<number>('f64', (v) => typeof v === 'number');
 export const i64 = primitive<number>('i64', (v) => Number.isInteger(v));
 
-export const u64: Schema<number> = {
-  expected: 'u64',
-  check(value, path) {
-    if (!Number.isInteger(value)) return invalidType(value, 'u64', path);
-    return (value as number) < 0 ? { path, detail: `invalid value: integer \`${value}\`, expected u64` } : undefined;
-  },
-};
+function unsigned(name: string): Schema<number> {
+  return {
+    expected: name,
+    check(value, path) {
+      if (!Number.isInteger(value)) return invalidType(value, name, path);
+      return (value as number) < 0 ? { path, detail: `invalid value: integer \`${value}\`, expected ${name}` } : undefined;
+    },
+  };
+}
+
+export const u64 = unsigned('u64');
+export const usize = unsigned('usize');
 
 /** serde's list of accepted variants: "`a`", "`a` or `b`", "one of `a`, `b`, `c`". */
 export function variantList(variants: readonly string[]): string {
@@ -56,12 +74,32 @@ export function variantList(variants: readonly string[]): string {
   return `one of ${quoted.join(', ')}`;
 }
 
+/**
+ * How an enum is refused when it is not a string: serde's enum access, which takes a one-key table
+ * as a variant with content and words anything else differently for a file and for data.
+ */
+export function enumShapeIssue(value: unknown, variants: readonly string[], path: KeyPath, mode: CheckMode = FROM_TEXT): Issue {
+  if (!isTableLike(value)) return { path, detail: mode.fromValue ? 'invalid type: unit variant, expected string only' : 'wanted string or table' };
+  const keys = Object.keys(value);
+  if (keys.length === 0) return { path, detail: 'wanted exactly 1 element, found 0 elements' };
+  if (keys.length > 1) return { path, detail: 'wanted exactly 1 element, more than 1 element' };
+  if (!variants.includes(keys[0]!)) return { path, detail: `unknown variant \`${keys[0]}\`, expected ${variantList(variants)}` };
+  return { path, detail: `expected table, found ${tomlTypeName(value[keys[0]!])}` };
+}
+
+function tomlTypeName(value: unknown): string {
+  if (typeof value === 'string') return 'string';
+  if (typeof value === 'boolean') return 'boolean';
+  if (typeof value === 'number') return Number.isInteger(value) ? 'integer' : 'float';
+  return Array.isArray(value) ? 'array' : 'table';
+}
+
 export function enumOf<const V extends string>(variants: readonly V[]): Schema<V> {
   const expected = variantList(variants);
   return {
     expected,
-    check(value, path) {
-      if (typeof value !== 'string') return invalidType(value, expected, path);
+    check(value, path, mode = FROM_TEXT) {
+      if (typeof value !== 'string') return enumShapeIssue(value, variants, path, mode);
       if ((variants as readonly string[]).includes(value)) return undefined;
       return { path, detail: `unknown variant \`${value}\`, expected ${expected}` };
     },
@@ -71,10 +109,10 @@ export function enumOf<const V extends string>(variants: readonly V[]): Schema<V
 export function seq<T>(item: Schema<T>): Schema<T[]> {
   return {
     expected: 'a sequence',
-    check(value, path) {
+    check(value, path, mode = FROM_TEXT) {
       if (!Array.isArray(value)) return invalidType(value, 'a sequence', path);
       for (const [i, element] of value.entries()) {
-        const issue = item.check(element, [...path, i]);
+        const issue = item.check(element, mode.fromValue ? path : [...path, i], mode);
         if (issue) return issue;
       }
       return undefined;
@@ -82,16 +120,27 @@ export function seq<T>(item: Schema<T>): Schema<T[]> {
   };
 }
 
+/** Keys in the order a check visits them: as written, or sorted when checking data. */
+function keysOf(value: Record<string, unknown>, mode: CheckMode): string[] {
+  const keys = Object.keys(value);
+  return mode.fromValue ? keys.sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b))) : keys;
+}
+
 const isTableLike = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-export function map<T>(item: Schema<T>): Schema<Record<string, T>> {
+/**
+ * A table of any keys. `flattened` is a struct whose entries serde collects into a map: checked as
+ * data, its findings are reported at the table, not at the key.
+ */
+export function map<T>(item: Schema<T>, options: { flattened?: string } = {}): Schema<Record<string, T>> {
+  const expected = options.flattened ? `struct ${options.flattened}` : 'a map';
   return {
-    expected: 'a map',
-    check(value, path) {
-      if (!isTableLike(value)) return invalidType(value, 'a map', path);
-      for (const [key, element] of Object.entries(value)) {
-        const issue = item.check(element, [...path, key]);
+    expected,
+    check(value, path, mode = FROM_TEXT) {
+      if (!isTableLike(value)) return invalidType(value, expected, path);
+      for (const key of keysOf(value, mode)) {
+        const issue = item.check(value[key], options.flattened && mode.fromValue ? path : [...path, key], mode);
         if (issue) return issue;
       }
       return undefined;
@@ -107,7 +156,7 @@ type StructOf<F extends Fields, R extends keyof F> = { [K in R]: Infer<F[K]> } &
 export interface StructOptions<F extends Fields, R extends keyof F> {
   required?: readonly R[];
   /** Cross-field rules, run once every field is well typed. */
-  refine?: (value: StructOf<F, R>, path: KeyPath) => Issue | undefined;
+  refine?: (value: StructOf<F, R>, path: KeyPath, mode: CheckMode) => Issue | undefined;
 }
 
 export function struct<F extends Fields, R extends keyof F & string = never>(
@@ -118,17 +167,17 @@ export function struct<F extends Fields, R extends keyof F & string = never>(
   const expected = `struct ${name}`;
   return {
     expected,
-    check(value, path) {
+    check(value, path, mode = FROM_TEXT) {
       if (!isTableLike(value)) return invalidType(value, expected, path);
-      for (const [key, element] of Object.entries(value)) {
+      for (const key of keysOf(value, mode)) {
         const field = Object.hasOwn(fields, key) ? fields[key] : undefined;
-        const issue = field?.check(element, [...path, key]);
+        const issue = field?.check(value[key], [...path, key], mode);
         if (issue) return issue;
       }
       for (const key of options.required ?? []) {
         if (!Object.hasOwn(value, key)) return { path, detail: `missing field \`${key}\`` };
       }
-      return options.refine?.(value as StructOf<F, R>, path);
+      return options.refine?.(value as StructOf<F, R>, path, mode);
     },
   };
 }

@@ -3,6 +3,7 @@ import { appHandlers } from './apps.ts';
 import { collaborationModeHandlers } from './collaboration-mode.ts';
 import { commandExecHandlers } from './command-exec.ts';
 import { experimentalFeatureHandlers } from './experimental-feature.ts';
+import { configHandlers } from './config.ts';
 import { fuzzyFileSearchHandlers } from './fuzzy-file-search.ts';
 import { initializeHandlers } from './initialize.ts';
 import { mcpStatusHandlers } from './mcp-status.ts';
@@ -26,6 +27,7 @@ export const HANDLERS: Readonly<Record<string, AppHandler | undefined>> = {
   ...collaborationModeHandlers,
   ...commandExecHandlers,
   ...experimentalFeatureHandlers,
+  ...configHandlers,
   ...fuzzyFileSearchHandlers,
   ...mcpStatusHandlers,
   ...mockHandlers,

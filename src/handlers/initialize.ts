@@ -1,5 +1,4 @@
 import type { InitializeParams, InitializeResponse } from '../protocol/index.ts';
-import { configWarningParams } from '../config/index.ts';
 import type { AppHandler } from './types.ts';
 import { userAgent } from '../util/user-agent.ts';
 
@@ -11,8 +10,9 @@ const initialize: AppHandler<InitializeParams, InitializeResponse> = (params, { 
     experimentalApi: params.capabilities?.experimentalApi === true,
     optOut: new Set(params.capabilities?.optOutNotificationMethods ?? []),
   };
-  const broken = app.config.startupError;
-  if (broken) after(() => conn.notify('configWarning', configWarningParams(broken)));
+  after(() => {
+    for (const warning of app.startupWarnings) conn.notify('configWarning', warning);
+  });
   return { userAgent: userAgent(params.clientInfo.name, params.clientInfo.version) };
 };
 

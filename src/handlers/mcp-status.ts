@@ -5,6 +5,6 @@ import { latestSettings } from './latest-config.ts';
 import type { AppHandler } from './types.ts';
 
 const list: AppHandler<ListMcpServerStatusParams, ListMcpServerStatusResponse> = (params, { app }) =>
-  paginate(mcpServerStatuses(latestSettings(app).mcpServers, app.config.options.env), params.cursor, params.limit, 'MCP servers');
+  paginate(mcpServerStatuses(latestSettings(app).mcpServers, app.config.source.env ?? process.env), params.cursor, params.limit, 'MCP servers');
 
 export const mcpStatusHandlers = { 'mcpServerStatus/list': list };

@@ -15,7 +15,8 @@ import type {
   ThreadStartParams,
   ThreadUnsubscribeParams,
 } from '../protocol/index.ts';
-import { ConfigError, settingsWithOverrides } from '../config/index.ts';
+import { resolve } from 'node:path';
+import { ConfigError, locatedMessage, settingsWithOverrides, type LoadedConfig } from '../config/index.ts';
 import { RpcError } from '../rpc/errors.ts';
 import type { App } from '../app.ts';
 import { checkCwd, checkProvider } from './thread-params.ts';
@@ -62,12 +63,22 @@ function applyOverrides(app: App, settings: ThreadSettings, p: ThreadResumeParam
 }
 
 /** The configuration as this request sees it: with its own `config` overrides, if any. */
-function requestSettings(app: App, overrides: Record<string, unknown> | null | undefined) {
-  if (!overrides) return app.config.settings;
+function requestSettings(config: LoadedConfig, overrides: Record<string, unknown> | null | undefined) {
+  if (!overrides) return config.settings;
   try {
-    return settingsWithOverrides(app.config, overrides);
+    return settingsWithOverrides(config, overrides);
   } catch (err) {
     if (err instanceof ConfigError) throw RpcError.badRequest(`invalid config override: ${err.message}`);
+    throw err;
+  }
+}
+
+/** A new thread reads the config files afresh, with the project layers of its directory. */
+function threadConfig(app: App, cwd: string | null | undefined): LoadedConfig {
+  try {
+    return app.liveConfig.forThread(resolve(cwd ?? '.'));
+  } catch (err) {
+    if (err instanceof ConfigError) throw RpcError.badRequest(`error deriving config: ${locatedMessage(err)}`);
     throw err;
   }
 }
@@ -82,8 +93,9 @@ function withConfiguredPolicies(app: App, settings: ThreadSettings): ThreadSetti
 }
 
 const start: AppHandler<ThreadStartParams> = (params, { app, conn, after }) => {
-  const config = requestSettings(app, params.config);
-  const settings = resolveThreadSettings(config, app.config.codexHome, params, process.cwd());
+  const base = threadConfig(app, params.cwd);
+  const config = requestSettings(base, params.config);
+  const settings = resolveThreadSettings(config, base.codexHome, params, process.cwd());
   checkProvider(config, settings.modelProvider);
   checkCwd(settings.cwd);
   const ephemeral = params.ephemeral === true;

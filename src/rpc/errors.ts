@@ -46,8 +46,9 @@ export class RpcError extends Error {
   static invalidRequest(detail: string): RpcError {
     return new RpcError('invalidRequest', `Invalid request: ${detail}`);
   }
-  static badRequest(message: string): RpcError {
-    return new RpcError('badRequest', message);
+  /** `data` carries machine-readable detail where the reference sends some (config writes). */
+  static badRequest(message: string, data?: unknown): RpcError {
+    return new RpcError('badRequest', message, data);
   }
   static experimentalRequired(descriptor: string): RpcError {
     return new RpcError('experimentalRequired', `${descriptor} requires experimentalApi capability`);
