@@ -11,6 +11,7 @@ import { ThreadManager } from './core/thread-manager.ts';
 import { TurnRunner } from './core/turn-runner.ts';
 import { CommandExecs } from './exec/command-exec.ts';
 import { FileSearchService } from './search/service.ts';
+import { SkillsService } from './skills/service.ts';
 import { builtInTools } from './tools/built-in.ts';
 import type { UnifiedExecSessions } from './tools/shell/index.ts';
 
@@ -28,6 +29,8 @@ export interface App {
   readonly commandExecs: CommandExecs;
   /** fuzzyFileSearch and its sessions, whose notifications go to every connection. */
   readonly fileSearch: FileSearchService;
+  /** Skills per working directory (skills/list, the model's instructions) and their settings. */
+  readonly skills: SkillsService;
 }
 
 /** Wires the services together and returns what transports call for each new client. */
@@ -35,11 +38,19 @@ export function createApp(config: LoadedConfig, log: Logger): { app: App; accept
   const hub = new Hub();
   const threads = new ThreadManager(config, hub, log);
   const { tools, sessions } = builtInTools(config.settings);
-  threads.onUnload = (threadId) => sessions.close(threadId);
+  const skills = new SkillsService({ codexHome: config.codexHome, onError: (message) => log.error(message) });
+  // A thread watches its skill folders while loaded; a change is announced to its listeners.
+  skills.onChanged = (threadIds) => threadIds.forEach((id) => threads.get(id)?.notify('skills/changed', {}));
+  threads.onLoad = (thread) => skills.watchThread(thread.id, thread.settings.cwd);
+  threads.onUnload = (threadId) => {
+    sessions.close(threadId);
+    skills.unwatchThread(threadId);
+  };
   const serverRequests = new ServerRequests();
-  const turns = new TurnRunner({ config, hub, threads, tools, serverRequests, log: log.child('turn') });
+  const turns = new TurnRunner({ config, hub, threads, tools, serverRequests, log: log.child('turn'), skills });
   const app: App = { config, log, hub, serverRequests, threads, turns, terminals: sessions, commandExecs: new CommandExecs(),
     fileSearch: new FileSearchService((method, params) => hub.broadcast(method, params)),
+    skills,
   };
   const rpcLog = log.child('rpc');
   const dispatcher = new Dispatcher({ app, handlers: HANDLERS, serverRequests: app.serverRequests, log: rpcLog });

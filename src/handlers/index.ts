@@ -4,6 +4,7 @@ import { fuzzyFileSearchHandlers } from './fuzzy-file-search.ts';
 import { initializeHandlers } from './initialize.ts';
 import { mockHandlers } from './mock.ts';
 import { modelHandlers } from './model.ts';
+import { skillsHandlers } from './skills.ts';
 import { threadAdminHandlers } from './thread-admin.ts';
 import { threadHandlers } from './thread.ts';
 import { turnHandlers } from './turn.ts';
@@ -21,6 +22,7 @@ export const HANDLERS: Readonly<Record<string, AppHandler | undefined>> = {
   ...fuzzyFileSearchHandlers,
   ...mockHandlers,
   ...modelHandlers,
+  ...skillsHandlers,
   ...threadHandlers,
   ...threadAdminHandlers,
   ...turnHandlers,
