@@ -12,6 +12,7 @@ import { ThreadManager } from './core/thread-manager.ts';
 import { TurnRunner } from './core/turn-runner.ts';
 import { CommandExecs } from './exec/command-exec.ts';
 import { FileSearchService } from './search/service.ts';
+import { SkillsService } from './skills/service.ts';
 import { builtInTools } from './tools/built-in.ts';
 import type { UnifiedExecSessions } from './tools/shell/index.ts';
 
@@ -33,6 +34,8 @@ export interface App {
   readonly commandExecs: CommandExecs;
   /** fuzzyFileSearch and its sessions, whose notifications go to every connection. */
   readonly fileSearch: FileSearchService;
+  /** Skills per working directory (skills/list, the model's instructions) and their settings. */
+  readonly skills: SkillsService;
 }
 
 /** Wires the services together and returns what transports call for each new client. */
@@ -41,13 +44,20 @@ export function createApp(config: LoadedConfig, log: Logger): { app: App; accept
   const live = new LiveConfig(config);
   const threads = new ThreadManager(config, hub, log);
   const { tools, sessions } = builtInTools(config.settings);
-  threads.onUnload = (threadId) => sessions.close(threadId);
+  const skills = new SkillsService({ codexHome: config.codexHome, onError: (message) => log.error(message) });
+  // A thread watches its skill folders while loaded; a change is announced to its listeners.
+  skills.onChanged = (threadIds) => threadIds.forEach((id) => threads.get(id)?.notify('skills/changed', {}));
+  threads.onLoad = (thread) => skills.watchThread(thread.id, thread.settings.cwd);
+  threads.onUnload = (threadId) => {
+    sessions.close(threadId);
+    skills.unwatchThread(threadId);
+  };
   const serverRequests = new ServerRequests();
   const turns = new TurnRunner({
     get config() {
       return live.current;
     },
-    hub, threads, tools, serverRequests, log: log.child('turn'),
+    hub, threads, tools, serverRequests, log: log.child('turn'), skills,
   });
   const app: App = {
     get config() {
@@ -57,6 +67,7 @@ export function createApp(config: LoadedConfig, log: Logger): { app: App; accept
     startupWarnings: startupWarnings(config),
     log, hub, serverRequests, threads, turns, terminals: sessions, commandExecs: new CommandExecs(),
     fileSearch: new FileSearchService((method, params) => hub.broadcast(method, params)),
+    skills,
   };
   const rpcLog = log.child('rpc');
   const dispatcher = new Dispatcher({ app, handlers: HANDLERS, serverRequests: app.serverRequests, log: rpcLog });

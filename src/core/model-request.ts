@@ -1,7 +1,7 @@
 import { settingsWithOverrides, type LoadedConfig } from '../config/index.ts';
 import type { ResponseItem, ResponsesRequest } from '../model/index.ts';
 import type { UserInput } from '../protocol/index.ts';
-import { buildRequest, initialContextItems, loadUserInstructions, settingsUpdateItems, userInputItems, type TurnContext } from './prompt/index.ts';
+import { buildRequest, initialContextItems, loadUserInstructions, settingsUpdateItems, userInputItems, type SkillRef, type TurnContext } from './prompt/index.ts';
 import type { ThreadSettings } from './thread-settings.ts';
 import { modeContext } from './prompt/collaboration-mode.ts';
 import { userShell } from './prompt/user-shell.ts';
@@ -14,16 +14,25 @@ export interface RequestOrigin {
   userAgent: string;
 }
 
+/** The skills a turn in a working directory may use (see SkillsService.forModel). */
+export interface SkillCatalog {
+  forModel(cwd: string): Promise<SkillRef[]>;
+}
+
+export interface TurnContextOptions {
+  outputSchema?: unknown;
+  /** The settings to describe; the thread's current ones by default. */
+  settings?: ThreadSettings;
+  /** Where the turn's skills come from; none without it. */
+  skills?: SkillCatalog;
+}
+
 /**
  * The facts a turn's requests are built from, gathered once when the turn starts (AGENTS.md is
- * read from disk then).
+ * read from disk then, the skills come from the catalog's cache).
  */
-export async function turnContext(
-  thread: LoadedThread,
-  config: LoadedConfig,
-  outputSchema: unknown = null,
-  s: ThreadSettings = thread.settings,
-): Promise<TurnContext> {
+export async function turnContext(thread: LoadedThread, config: LoadedConfig, options: TurnContextOptions = {}): Promise<TurnContext> {
+  const s = options.settings ?? thread.settings;
   const settings = s.configOverrides ? settingsWithOverrides(config, s.configOverrides) : config.settings;
   return {
     model: s.model,
@@ -38,10 +47,10 @@ export async function turnContext(
     baseInstructions: s.baseInstructions,
     developerInstructions: s.developerInstructions,
     userInstructions: await loadUserInstructions(s.cwd, config.codexHome),
-    skills: [],
+    skills: options.skills ? await options.skills.forModel(s.cwd) : [],
     personality: s.personality,
     ...modeContext(s.collaborationMode, settings.features.default_mode_request_user_input),
-    outputSchema,
+    outputSchema: options.outputSchema ?? null,
     features: settings.features,
     shellEnvironmentPolicy: settings.shellEnvironmentPolicy,
     webSearch: settings.webSearch,

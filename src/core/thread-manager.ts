@@ -22,6 +22,8 @@ export type UnsubscribeStatus = 'unsubscribed' | 'notSubscribed' | 'notLoaded';
 export class ThreadManager {
   private readonly loaded = new Map<string, LoadedThread>();
   private storeInstance: ThreadStore | undefined;
+  /** Called for every thread entering memory (created or loaded). */
+  onLoad: (thread: LoadedThread) => void = () => {};
   /** Called for every thread leaving memory (to end its background terminals). */
   onUnload: (threadId: string) => void = () => {};
 
@@ -70,6 +72,7 @@ export class ThreadManager {
     this.loaded.set(thread.id, thread);
     if (creator) thread.subscribers.add(creator);
     this.rulesOf(thread);
+    this.onLoad(thread);
   }
 
   /**
@@ -99,6 +102,7 @@ export class ThreadManager {
     thread.tokens = storedTokens(entries);
     this.loaded.set(id, thread);
     this.rulesOf(thread);
+    this.onLoad(thread);
     // Loading is announced even though the status reads as before (idle), as the reference does.
     this.hub.broadcast('thread/status/changed', { threadId: thread.id, status: thread.status() });
     return thread;

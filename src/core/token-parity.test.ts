@@ -4,6 +4,9 @@ import type { ResponseItem } from '../model/index.ts';
 import { estimateTokens, replacementHistory } from './compaction.ts';
 import { initialContextItems, instructionsFor, userInputItems } from './prompt/index.ts';
 import { testContext } from './prompt/test-context.ts';
+import { parseSkillHeader } from '../skills/frontmatter.ts';
+import { systemSkillsDir } from '../skills/roots.ts';
+import { SYSTEM_SKILLS } from '../skills/system/install.ts';
 
 /**
  * After a compaction or a rollback the reference re-estimates the thread's usage (about 4 bytes a
@@ -18,12 +21,23 @@ import { testContext } from './prompt/test-context.ts';
  *   approval never) + the environment context + user "first question" + assistant "first answer".
  *
  * The environment facts are the conformance runner's: a cwd of `/tmp/appsrv-conf-XXXXXX/work`
- * (mkdtemp under /tmp always adds six characters), bash, Etc/UTC, a YYYY-MM-DD date.
+ * (mkdtemp under /tmp always adds six characters), bash, Etc/UTC, a YYYY-MM-DD date. The user
+ * message also lists the two bundled skills (in the runner's CODEX_HOME), as the reference's does.
  */
 const GOLDEN = { compact: 5379, rollback: 6229 };
 
+const CODEX_HOME = '/tmp/appsrv-conf-XXXXXX/codex-home';
+
+/** The bundled skills as the runner's server lists them to the model. */
+const systemSkills = Object.entries(SYSTEM_SKILLS).map(([folder, files]) => {
+  const parsed = parseSkillHeader(String(files['SKILL.md']), folder);
+  assert.ok('header' in parsed);
+  return { name: parsed.header.name, description: parsed.header.description, path: `${systemSkillsDir(CODEX_HOME)}/${folder}/SKILL.md` };
+});
+
 const ctx = testContext({
   cwd: '/tmp/appsrv-conf-XXXXXX/work',
+  skills: systemSkills,
   shell: { name: 'bash', path: '/bin/bash' },
   currentDate: '2026-01-01',
   timezone: 'Etc/UTC',
@@ -80,7 +94,7 @@ test('the estimate after rollback is the reference\'s (golden thread-lifecycle: 
   const estimate = estimateTokens(instructions, history);
   const why = breakdown(instructions, history, [
     'developer message: permissionsText(never, danger-full-access) in src/core/prompt/permissions.ts',
-    'environment context (runner facts, fixed)',
+    'user message: the bundled skills (src/core/prompt/skills-section.ts) and the environment context (runner facts, fixed)',
     'user "first question" (fixed)',
     'assistant "first answer" (fixed)',
   ]);
@@ -88,6 +102,6 @@ test('the estimate after rollback is the reference\'s (golden thread-lifecycle: 
     estimate,
     GOLDEN.rollback,
     `rollback: our estimate is ${estimate}, the reference's ${GOLDEN.rollback} (${estimate - GOLDEN.rollback > 0 ? '+' : ''}${estimate - GOLDEN.rollback}).\n${why}\n` +
-      `If the compact test fails by the same amount, re-balance BASE_INSTRUCTIONS; if only this one fails, re-balance the permissions text for danger-full-access + never (src/core/prompt/permissions.ts). ${REBALANCE}`,
+      `If the compact test fails by the same amount, re-balance BASE_INSTRUCTIONS; if only this one fails, re-balance the permissions text for danger-full-access + never (src/core/prompt/permissions.ts) or the skills section's own text. ${REBALANCE}`,
   );
 });

@@ -15,7 +15,7 @@ import { COMPACTION_PROMPT, compactionInput, estimateTokens, replacementHistory 
 import { agentMessageItem, messageText, previewOf, reasoningItem, userMessageItem } from './items.ts';
 import type { LoadedThread } from './loaded-thread.ts';
 import { PlanModeStream, type PlanStreamEvent } from './plan-mode-stream.ts';
-import { contextUpdate, modelRequest, turnContext, userInputMessages, type RequestOrigin } from './model-request.ts';
+import { contextUpdate, modelRequest, turnContext, userInputMessages, type RequestOrigin, type SkillCatalog, type TurnContextOptions } from './model-request.ts';
 import { instructionsFor, turnAbortedMessage, type TurnContext } from './prompt/index.ts';
 import { rateLimitsView } from './rate-limits.ts';
 import type { ThreadManager } from './thread-manager.ts';
@@ -32,6 +32,7 @@ export interface TurnRunnerDeps {
   tools: ToolRegistry;
   serverRequests: ServerRequests;
   log: Logger;
+  skills: SkillCatalog;
 }
 
 const now = () => Math.floor(Date.now() / 1000);
@@ -104,7 +105,7 @@ export class TurnRunner {
     const item: ThreadItem = { type: 'contextCompaction', id: uuidv7() };
     thread.notify('item/started', { item, threadId: thread.id, turnId });
     const prompt = this.deps.config.settings.compactPrompt ?? COMPACTION_PROMPT;
-    const ctx = await turnContext(thread, this.deps.config);
+    const ctx = await this.context(thread);
     const request = modelRequest(thread, ctx, { input: compactionInput(thread.history, prompt), withTools: false });
     let summary = '';
     for await (const event of streamResponses(ctx.provider, request, this.streamOptions(thread, active, origin, ctx))) {
@@ -125,7 +126,7 @@ export class TurnRunner {
 
   /** Usage after a rollback, announced under an id of its own (the reference's rollback operation). */
   async recountAfterRollback(thread: LoadedThread): Promise<void> {
-    const ctx = await turnContext(thread, this.deps.config);
+    const ctx = await this.context(thread);
     this.recountTokens(thread, uuidv7(), instructionsFor(ctx));
   }
 
@@ -137,6 +138,10 @@ export class TurnRunner {
     if (!thread.tokens || thread.tokens.last.totalTokens < autoCompactLimit(this.deps.config, thread.settings.model)) return false;
     await this.compact(thread, active, origin);
     return true;
+  }
+
+  private context(thread: LoadedThread, options: TurnContextOptions = {}): Promise<TurnContext> {
+    return turnContext(thread, this.deps.config, { ...options, skills: this.deps.skills });
   }
 
   /** Takes input into the running turn; it reaches the model with the next request. */
@@ -164,8 +169,8 @@ export class TurnRunner {
       threads.publishStatus(thread);
       thread.notify('turn/started', { threadId: thread.id, turn: turnView(turnId, 'inProgress') });
       active.started = true;
-      const ctx = await turnContext(thread, this.deps.config, outputSchema);
-      thread.toldContext ??= await turnContext(thread, this.deps.config, null, previous);
+      const ctx = await this.context(thread, { outputSchema });
+      thread.toldContext ??= await this.context(thread, { settings: previous });
       await this.compactIfFull(thread, active, origin);
       await this.takeInput(thread, ctx, turnId, input, [{ kind: 'turnStarted', turnId, at: now() }]);
       await this.loop(thread, active, origin, ctx);

@@ -10,6 +10,7 @@ import { mcpStatusHandlers } from './mcp-status.ts';
 import { mockHandlers } from './mock.ts';
 import { modelHandlers } from './model.ts';
 import { pluginHandlers } from './plugins.ts';
+import { skillsHandlers } from './skills.ts';
 import { threadAdminHandlers } from './thread-admin.ts';
 import { threadHandlers } from './thread.ts';
 import { turnHandlers } from './turn.ts';
@@ -33,6 +34,7 @@ export const HANDLERS: Readonly<Record<string, AppHandler | undefined>> = {
   ...mockHandlers,
   ...modelHandlers,
   ...pluginHandlers,
+  ...skillsHandlers,
   ...threadHandlers,
   ...threadAdminHandlers,
   ...turnHandlers,

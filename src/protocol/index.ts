@@ -228,9 +228,16 @@ export {
   TextElement,
 } from './v2/shared.ts';
 export {
+  SkillDependencies,
+  SkillErrorInfo,
+  SkillInterface,
+  SkillMetadata,
+  SkillScope,
+  SkillToolDependency,
   SkillsChangedNotification,
   SkillsConfigWriteParams,
   SkillsConfigWriteResponse,
+  SkillsListEntry,
   SkillsListParams,
   SkillsListResponse,
   SkillsRemoteReadParams,

@@ -43,3 +43,10 @@ test('a client-defined mode brings its own instructions', () => {
   const ctx = testContext(modeContext({ mode: 'default', settings: { model: 'm', reasoning_effort: 'high', developer_instructions: 'CUSTOM' } }, false));
   assert.equal(sections(initialContextItems(ctx)[0]!)[1], '<collaboration_mode>CUSTOM</collaboration_mode>');
 });
+
+test('skills that may only be used when asked for are not listed to the model', () => {
+  const items = initialContextItems(
+    testContext({ skills: [{ name: 'quiet', description: 'Only when asked.', path: '/skills/quiet/SKILL.md', implicit: false }] }),
+  );
+  assert.ok(!JSON.stringify(items).includes('## Skills'));
+});

@@ -48,26 +48,22 @@ const networkText = (enabled: boolean) => (enabled ? 'Network access is allowed.
 
 /** Without a sandbox, the care it would take is the model's own. */
 const FULL_ACCESS_CARE = [
-  'Nothing stops a command from doing damage here, so the care a sandbox would take is yours:',
-  '- Keep writes inside the working directory and the project unless the task clearly needs more (a cache, a config file the user asked you to change). Do not touch other projects, the user\'s dotfiles or system directories on your own initiative.',
-  '- Before anything that deletes, overwrites or moves data (`rm`, `mv` onto an existing file, `git clean`, `git reset --hard`, dropping a database, truncating a file), check that it affects exactly what you intend: list the targets first, spell out paths instead of relying on wildcards or variables that might be empty, and prefer steps that can be undone. Do it only when the task requires it.',
-  '- Do not install software system-wide, change system settings or stop processes you did not start, unless the user asked for it.',
-  '- Files outside the project may hold secrets (SSH keys, cloud credentials, `.env` files). Do not read them unless the task is about them, and never print their contents.',
-  '- Servers, watchers and other processes you start keep running on the user\'s machine; stop them when you no longer need them, and do not leave anything listening on a public interface.',
+  'Nothing stops a command from doing damage here, so take the care a sandbox would:',
+  '- Keep writes inside the project unless the task needs more; leave dotfiles and system directories alone.',
+  '- Before deleting or overwriting anything, check exactly what it affects: list the targets, spell out paths, prefer steps that can be undone.',
+  '- Do not read files holding secrets (keys, credentials, `.env`) unless the task is about them; never print them.',
 ];
 
 const FULL_ACCESS_NETWORK =
-  '- Network access is not a licence: fetch and run code only from sources the project already relies on, and never send the user\'s code, files or credentials to a service the task does not involve.';
+  '- Fetch and run code only from sources the project already relies on; never send the user\'s code or credentials elsewhere.';
 
 /** With approval never, nobody is there to confirm or stop anything. */
 const NEVER_GUIDE = [
   'Nobody will confirm or stop your actions while you work, so:',
-  '- Work autonomously. Do not ask the user to approve, run or check something halfway through; carry the task through yourself, including the tests and other checks that show it works. The user expects to come back to finished work, not to a question.',
-  '- When a command fails because of the sandbox or the environment (a missing tool, no network, a read-only path), look for another way within what is allowed: a different command, a tool that is already installed, a local alternative, a narrower change. Never try to reach the same effect through a loophole.',
-  '- Take the request as approval for what it plainly requires and nothing more: being asked to fix a test is not permission to rewrite the module around it or to upgrade dependencies.',
-  '- If the task cannot be completed without something you are not allowed to do, finish everything else, then say in your final answer what is missing and give the exact commands the user can run.',
-  '- With no one reviewing commands before they run, caution is up to you: prefer commands that only read or can be undone, and never run a destructive one the user did not ask for.',
-  '- In your final answer, mention anything you did with lasting effects outside the project (packages installed, services started, settings changed) so the user can review it.',
+  '- Work autonomously and carry the task through, checks included: the user expects finished work, not a question.',
+  '- When something blocks a command, find another allowed way, never a loophole.',
+  '- If the task needs something you may not do, finish the rest and give the user the commands to run.',
+  '- Report anything you did with lasting effects outside the project.',
 ];
 
 /** `guide`: how to ask, where the user can be asked. */

@@ -4,15 +4,18 @@ export interface SkillRef {
   description: string;
   /** Absolute path of the skill's SKILL.md. */
   path: string;
+  /** false: used only when the user asks for it by name, so not listed to the model. */
+  implicit?: boolean;
 }
 
 /**
- * The part of the user instructions that lists the available skills and how to use them; null
- * when there are none.
+ * The part of the user instructions that lists the skills the model may use on its own and how
+ * to use them; null when there are none.
  */
 export function skillsSection(skills: readonly SkillRef[]): string | null {
-  if (skills.length === 0) return null;
-  const list = skills.map((s) => `- ${s.name}: ${s.description} (file: ${s.path})`);
+  const listed = skills.filter((s) => s.implicit !== false);
+  if (listed.length === 0) return null;
+  const list = listed.map((s) => `- ${s.name}: ${s.description} (file: ${s.path})`);
   return [
     '## Skills',
     'Skills are packaged instructions for particular tasks, each described by a `SKILL.md` file. These are available:',
