@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { SkillMetadata, SkillsListEntry } from '../protocol/index.ts';
@@ -40,16 +40,12 @@ export class SkillsService {
   private readonly home: string | null;
   private readonly systemConfigDir: string;
   readonly serverCwd: string;
+  private installed = false;
 
   constructor(private readonly options: SkillsServiceOptions) {
     this.home = options.home === undefined ? homedir() : options.home;
     this.systemConfigDir = options.systemConfigDir ?? '/etc/codex';
     this.serverCwd = options.serverCwd ?? process.cwd();
-    try {
-      installSystemSkills(options.codexHome);
-    } catch (err) {
-      options.onError?.(`failed to install system skills: ${(err as Error).message}`);
-    }
     this.watcher = new SkillWatcher((threadIds) => {
       this.cache.clear();
       this.onChanged(threadIds);
@@ -78,12 +74,16 @@ export class SkillsService {
       throw err;
     });
     const updated = setSkillEnabled(text, path, enabled);
-    if (updated !== null) await writeFile(file, updated);
+    if (updated !== null) {
+      await mkdir(this.options.codexHome, { recursive: true });
+      await writeFile(file, updated);
+    }
     this.cache.clear();
   }
 
   /** Watches the skill folders of a loaded thread's cwd until `unwatchThread`. */
   watchThread(threadId: string, cwd: string): void {
+    this.installOnce();
     const settings = readSkillSettings(this.options.codexHome, join(this.systemConfigDir, 'config.toml'));
     const absolute = this.absolute(cwd);
     const roots = skillRoots({ ...this.rootsInput(absolute), projectRootMarkers: settings.projectRootMarkers }).map((root) => root.path);
@@ -99,7 +99,22 @@ export class SkillsService {
     this.watcher.close();
   }
 
+  /**
+   * The bundled skills are written to disk when first needed (a list, a thread) rather than at
+   * start-up, which the first `initialize` answer would otherwise wait for.
+   */
+  private installOnce(): void {
+    if (this.installed) return;
+    this.installed = true;
+    try {
+      installSystemSkills(this.options.codexHome);
+    } catch (err) {
+      this.options.onError?.(`failed to install system skills: ${(err as Error).message}`);
+    }
+  }
+
   private async load(cwd: string, forceReload: boolean, extraUserRoots: readonly string[]): Promise<Loaded> {
+    this.installOnce();
     const key = cacheKey(cwd);
     const cached = this.cache.get(key);
     if (cached && !forceReload) return cached;
