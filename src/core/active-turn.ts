@@ -11,8 +11,11 @@ export class ActiveTurn {
   started = false;
   /** Files the turn changed, for `turn/diff/updated`. */
   readonly diff = new TurnDiffTracker();
-  /** Server requests (approvals, user input) still waiting for a client, withdrawn when the turn ends. */
-  readonly pendingRequests = new Set<number>();
+  /**
+   * Server requests (approvals, user input, dynamic tool calls) still waiting for a client,
+   * withdrawn when the turn ends; the value says whether clients hear of their resolution.
+   */
+  readonly pendingRequests = new Map<number, boolean>();
   /** Permissions granted through `request_permissions`: they last until the turn ends. */
   readonly permissionGrants = new PermissionGrants();
 

@@ -7,8 +7,12 @@ import type { LoadedThread } from './loaded-thread.ts';
 export type ClientAnswer = Exclude<ServerRequestOutcome, { kind: 'cleared' }>;
 
 export interface AskOptions {
-  /** The status flag the thread carries while the request waits. */
-  flag: ThreadActiveFlag;
+  /**
+   * The status flag the thread carries while the request waits. Requests without one (dynamic
+   * tool calls) leave the thread's status alone and, as with the reference, are never announced
+   * as resolved (`serverRequest/resolved`).
+   */
+  flag?: ThreadActiveFlag;
   /**
    * Runs as soon as the answer arrives, before the thread stops waiting: what clients must see
    * before the flag drops (the reference completes a declined item there).
@@ -39,10 +43,13 @@ export function askClients(
 ): Promise<ClientAnswer> {
   const signal = turn.abort.signal;
   if (signal.aborted) return Promise.reject(signal.reason);
-  thread.waiting.set(opts.flag, (thread.waiting.get(opts.flag) ?? 0) + 1);
-  deps.publishStatus(thread);
+  const flag = opts.flag;
+  if (flag) {
+    thread.waiting.set(flag, (thread.waiting.get(flag) ?? 0) + 1);
+    deps.publishStatus(thread);
+  }
   const { id, outcome } = deps.serverRequests.send(thread.subscribers, method, params, thread.id);
-  turn.pendingRequests.add(id);
+  turn.pendingRequests.set(id, flag !== undefined);
   return new Promise((resolve, reject) => {
     const onAbort = () => reject(signal.reason);
     signal.addEventListener('abort', onAbort, { once: true });
@@ -50,10 +57,12 @@ export function askClients(
       signal.removeEventListener('abort', onAbort);
       if (answer.kind === 'cleared' || signal.aborted) return;
       turn.pendingRequests.delete(id);
-      thread.notify('serverRequest/resolved', { threadId: thread.id, requestId: id });
+      if (flag) thread.notify('serverRequest/resolved', { threadId: thread.id, requestId: id });
       opts.onAnswer?.(answer);
-      thread.waiting.set(opts.flag, Math.max(0, (thread.waiting.get(opts.flag) ?? 1) - 1));
-      deps.publishStatus(thread);
+      if (flag) {
+        thread.waiting.set(flag, Math.max(0, (thread.waiting.get(flag) ?? 1) - 1));
+        deps.publishStatus(thread);
+      }
       resolve(answer);
     });
   });
@@ -61,8 +70,8 @@ export function askClients(
 
 /** After a turn ended: its unanswered requests are withdrawn and clients told they are resolved. */
 export function withdrawRequests(deps: ClientRequestDeps, thread: LoadedThread, turn: ActiveTurn): void {
-  for (const id of turn.pendingRequests) {
-    if (deps.serverRequests.clear(id)) thread.notify('serverRequest/resolved', { threadId: thread.id, requestId: id });
+  for (const [id, announced] of turn.pendingRequests) {
+    if (deps.serverRequests.clear(id) && announced) thread.notify('serverRequest/resolved', { threadId: thread.id, requestId: id });
   }
   turn.pendingRequests.clear();
 }

@@ -206,7 +206,11 @@ export class TurnRunner {
       permissionGrants: active.permissionGrants,
       shellEnvironmentPolicy: ctx.shellEnvironmentPolicy,
       toolOutputPolicy: toolOutputPolicy(thread.settings.model, this.deps.config.settings),
-      startItem: (item) => thread.notify('item/started', { item, threadId, turnId }),
+      dynamicTools: ctx.dynamicTools,
+      startItem: (item, opts) => {
+        if (opts?.stored && storesItem(item, thread.settings.persistExtendedHistory)) this.deps.threads.persist(thread, [{ kind: 'item', turnId, item }]);
+        thread.notify('item/started', { item, threadId, turnId });
+      },
       notify: (method, params) => thread.notify(method, { ...params, threadId, turnId }),
       completeItem: (item) => {
         if (storesItem(item, thread.settings.persistExtendedHistory)) this.deps.threads.persist(thread, [{ kind: 'item', turnId, item }]);

@@ -4,6 +4,7 @@ import { execRequirement, mayAskToEscalate, patchRequirement } from '../exec-pol
 import { applyPatchHandler, type ApplyPatchOptions } from './apply-patch/index.ts';
 import { commandAuthorizer, type CommandPolicy } from './approvals/command-approval.ts';
 import { patchAuthorizer } from './approvals/patch-approval.ts';
+import { dynamicToolHandler } from './dynamic-tool.ts';
 import { ToolRegistry, type ToolContext } from './registry.ts';
 import { requestPermissionsHandler } from './request-permissions.ts';
 import { requestUserInputHandler } from './request-user-input.ts';
@@ -35,6 +36,7 @@ export function builtInTools(settings: Settings): { tools: ToolRegistry; session
   tools.register('request_user_input', requestUserInputHandler(settings.features.default_mode_request_user_input));
   tools.register('view_image', viewImageHandler);
   tools.register('request_permissions', requestPermissionsHandler);
+  tools.registerFallback(dynamicToolHandler);
   const env = (ctx: ToolContext) => shellEnvironment(ctx.shellEnvironmentPolicy);
   const authorize = commandAuthorizer(commandPolicy);
   const shell = shellToolHandlers({ env, truncation: (ctx) => ctx.toolOutputPolicy, authorize, sessions, applyPatch: patchOptions });

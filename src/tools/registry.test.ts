@@ -19,3 +19,10 @@ test('a registered handler gets the call; custom tool calls get custom outputs',
   assert.deepEqual(await registry.run(call, ctx), { type: 'custom_tool_call_output', call_id: 'c2', output: 'HI' });
   assert.equal(toolCallOf({ type: 'message', role: 'assistant', content: [] }), null);
 });
+
+test('calls to unregistered names go to the fallback', async () => {
+  const registry = new ToolRegistry();
+  registry.registerFallback(async (call) => toolOutput(call, `fallback ${call.name}`));
+  const call = toolCallOf({ type: 'function_call', name: 'client_tool', arguments: '{}', call_id: 'c3' })!;
+  assert.deepEqual(await registry.run(call, ctx), { type: 'function_call_output', call_id: 'c3', output: 'fallback client_tool' });
+});

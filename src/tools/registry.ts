@@ -2,7 +2,7 @@ import type { ResponseItem } from '../model/index.ts';
 import type { FeatureStates, Settings } from '../config/index.ts';
 import type { AskOptions, ClientAnswer } from '../core/client-requests.ts';
 import type { ThreadRules } from '../core/thread-rules.ts';
-import type { AskForApproval, ModeKind, SandboxPolicy, ThreadItem } from '../protocol/index.ts';
+import type { AskForApproval, DynamicToolSpec, ModeKind, SandboxPolicy, ThreadItem } from '../protocol/index.ts';
 import type { TurnDiffTracker } from './apply-patch/index.ts';
 import type { PermissionGrants } from './permissions/grants.ts';
 import type { TruncationPolicy } from './shell/truncate.ts';
@@ -35,8 +35,14 @@ export interface ToolContext {
   features: FeatureStates;
   /** What the user granted this turn through `request_permissions`; later commands run with it. */
   permissionGrants: PermissionGrants;
-  /** `item/started` for an item the tool runs as (a command, a file change). */
-  startItem(item: ThreadItem): void;
+  /** The client's tools from thread/start, run by the client through `item/tool/call`. */
+  dynamicTools: readonly DynamicToolSpec[];
+  /**
+   * `item/started` for an item the tool runs as (a command, a file change). With `stored` the
+   * started item is also written where the thread keeps such items, so a call that never
+   * completes still shows in `thread/read`, in progress, as with the reference.
+   */
+  startItem(item: ThreadItem, opts?: { stored: boolean }): void;
   /** A streaming notification about a started item (`item/commandExecution/outputDelta`…). */
   notify(method: string, params: Record<string, unknown>): void;
   /** The item's final state: written to the store, then `item/completed`. */
@@ -75,20 +81,28 @@ export function toolOutput(call: ToolCall, output: string): ResponseItem {
     : { type: 'function_call_output', call_id: call.callId, output };
 }
 
+/** What the model reads for a call to a tool that does not exist. */
+export const unsupportedCall = (call: ToolCall): ResponseItem => toolOutput(call, `unsupported call: ${call.name}`);
+
 /**
- * Tools by name. A call to a tool nobody registered is answered to the model, as the reference
- * does, so the turn goes on and the model can correct itself.
+ * Tools by name. Calls to other names go to the fallback (the thread's own tools); a call nobody
+ * handles is answered to the model, as the reference does, so the turn goes on and the model can
+ * correct itself.
  */
 export class ToolRegistry {
   private readonly handlers = new Map<string, ToolHandler>();
+  private fallback: ToolHandler = (call) => Promise.resolve(unsupportedCall(call));
 
   register(name: string, handler: ToolHandler): void {
     this.handlers.set(name, handler);
   }
 
+  /** Handles the calls to names nobody registered. */
+  registerFallback(handler: ToolHandler): void {
+    this.fallback = handler;
+  }
+
   run(call: ToolCall, ctx: ToolContext): Promise<ResponseItem> {
-    const handler = this.handlers.get(call.name);
-    if (!handler) return Promise.resolve(toolOutput(call, `unsupported call: ${call.name}`));
-    return handler(call, ctx);
+    return (this.handlers.get(call.name) ?? this.fallback)(call, ctx);
   }
 }

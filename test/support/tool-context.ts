@@ -22,6 +22,7 @@ export function testToolContext(overrides: Partial<ToolContext> = {}): ToolConte
     permissionGrants: new PermissionGrants(),
     toolOutputPolicy: { kind: 'bytes', limit: 10_000 },
     shellEnvironmentPolicy: { inherit: 'all', ignoreDefaultExcludes: true, exclude: [], set: {}, includeOnly: [], useProfile: false },
+    dynamicTools: [],
     startItem() {},
     notify() {},
     completeItem() {},
