@@ -34,3 +34,4 @@ export type {
 export { parseToml, parseTomlValue, TomlSyntaxError } from './toml.ts';
 export { canonicalJson, isTable, mergeTables, valueAt, versionOf } from './tree.ts';
 export type { KeyPath, TomlTable, TomlValue } from './tree.ts';
+export { DEFAULT_ROOT_MARKERS, projectDirs } from './project.ts';

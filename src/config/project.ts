@@ -26,14 +26,15 @@ interface Trust {
   key: string;
 }
 
-const DEFAULT_ROOT_MARKERS = ['.git'];
+export const DEFAULT_ROOT_MARKERS = ['.git'];
 
 /**
  * The project layers for `cwd`, lowest precedence (the project root's) first. `merged` is what the
  * layers below the project say: it holds `project_root_markers` and the `[projects]` trust table.
  */
 export function readProjectLayers(cwd: string, merged: TomlTable, codexHome: string, userFile: string, home: string | undefined): ProjectLayer[] {
-  const root = projectRoot(cwd, rootMarkers(merged));
+  const dirs = projectDirs(cwd, rootMarkers(merged));
+  const root = dirs[0]!;
   const repo = gitRepoRoot(cwd);
   const trusted = trustTable(merged);
   const decide = (dir: string): Trust => {
@@ -43,7 +44,7 @@ export function readProjectLayers(cwd: string, merged: TomlTable, codexHome: str
     return { key: repo ?? root };
   };
   const layers: ProjectLayer[] = [];
-  for (const dir of foldersBetween(root, cwd)) {
+  for (const dir of dirs) {
     const dotCodex = join(dir, '.codex');
     if (!isDirectory(dotCodex) || resolve(dotCodex) === resolve(codexHome)) continue;
     const trust = decide(dir);
@@ -102,11 +103,18 @@ function trustTable(merged: TomlTable): Record<string, 'trusted' | 'untrusted'> 
 
 /** The nearest folder at or above `cwd` holding one of the markers; `cwd` itself when none does. */
 export function projectRoot(cwd: string, markers: readonly string[]): string {
-  if (markers.length === 0) return cwd;
-  for (const dir of ancestors(cwd)) {
-    if (markers.some((marker) => existsSync(join(dir, marker)))) return dir;
-  }
-  return cwd;
+  return projectDirs(cwd, markers)[0]!;
+}
+
+/**
+ * The folders of a project from its root (the nearest ancestor of `cwd` holding one of `markers`)
+ * down to `cwd`; just `cwd` when none has a marker. Project config, rules, skills and AGENTS.md
+ * are looked for in each. Paths are taken as given, not resolved.
+ */
+export function projectDirs(cwd: string, markers: readonly string[] = DEFAULT_ROOT_MARKERS): string[] {
+  const chain = ancestors(cwd);
+  const root = markers.length === 0 ? -1 : chain.findIndex((dir) => markers.some((marker) => existsSync(join(dir, marker))));
+  return (root < 0 ? [cwd] : chain.slice(0, root + 1)).reverse();
 }
 
 /** The repository a folder belongs to; for a linked worktree, the main checkout. */
@@ -127,13 +135,6 @@ function ancestors(dir: string): string[] {
   const out = [dir];
   while (dirname(out[out.length - 1]!) !== out[out.length - 1]) out.push(dirname(out[out.length - 1]!));
   return out;
-}
-
-/** From `root` down to `cwd`, both included. */
-function foldersBetween(root: string, cwd: string): string[] {
-  const chain = ancestors(cwd);
-  const end = chain.indexOf(root);
-  return (end < 0 ? [cwd] : chain.slice(0, end + 1)).reverse();
 }
 
 function isDirectory(path: string): boolean {

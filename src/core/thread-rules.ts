@@ -1,7 +1,7 @@
 import { join } from 'node:path';
+import { projectDirs } from '../config/index.ts';
 import type { ConfigWarningNotification } from '../protocol/index.ts';
 import { appendAllowRule, loadExecPolicy, type ExecPolicy } from '../exec-policy/index.ts';
-import { projectDirs } from './project-dirs.ts';
 
 /**
  * A thread's execpolicy rules: `$CODEX_HOME/rules` and the project's `.codex/rules`, read when the

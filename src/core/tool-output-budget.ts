@@ -1,10 +1,9 @@
 import type { Settings } from '../config/index.ts';
 import type { FunctionCallOutputContentItem, ResponseItem } from '../model/index.ts';
-import { truncateText, type TruncationPolicy } from '../tools/shell/truncate.ts';
+import { byteBudget, BYTES_PER_TOKEN, truncateText, type TruncationPolicy } from '../tools/shell/truncate.ts';
 import { CATALOGUE } from './models/catalogue.ts';
 
 const DEFAULT_LIMIT = 10_000;
-const BYTES_PER_TOKEN = 4;
 
 /**
  * How much of a tool's output the model keeps: the catalogue's budget for the model (10 000 bytes
@@ -33,7 +32,7 @@ export function boundedToolOutput(item: ResponseItem, policy: TruncationPolicy):
 
 /** Text items share one budget; images are kept; texts left without budget are counted, not sent. */
 function boundedContentItems(items: FunctionCallOutputContentItem[], policy: TruncationPolicy): FunctionCallOutputContentItem[] {
-  let remaining = policy.kind === 'bytes' ? policy.limit : policy.limit * BYTES_PER_TOKEN;
+  let remaining = byteBudget(policy);
   let omitted = 0;
   const out: FunctionCallOutputContentItem[] = [];
   for (const item of items) {

@@ -3,7 +3,8 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { dirsFromProjectRoot, skillRoots } from './roots.ts';
+import { projectDirs } from '../config/index.ts';
+import { skillRoots } from './roots.ts';
 
 function project(): string {
   const root = mkdtempSync(join(tmpdir(), 'weft-roots-'));
@@ -39,7 +40,7 @@ test('the roots for a cwd inside a project, in the order that decides which scop
 
 test('without a marked ancestor, or without markers, the project is the cwd alone', () => {
   const root = project();
-  assert.deepEqual(dirsFromProjectRoot(join(root, 'repo/sub'), ['.git']), [join(root, 'repo'), join(root, 'repo/sub')]);
-  assert.deepEqual(dirsFromProjectRoot(join(root, 'repo/sub'), []), [join(root, 'repo/sub')]);
-  assert.deepEqual(dirsFromProjectRoot(join(root, 'codex-home'), ['.git']), [join(root, 'codex-home')]);
+  assert.deepEqual(projectDirs(join(root, 'repo/sub'), ['.git']), [join(root, 'repo'), join(root, 'repo/sub')]);
+  assert.deepEqual(projectDirs(join(root, 'repo/sub'), []), [join(root, 'repo/sub')]);
+  assert.deepEqual(projectDirs(join(root, 'codex-home'), ['.git']), [join(root, 'codex-home')]);
 });

@@ -1,5 +1,6 @@
-import { existsSync, realpathSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { realpathSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { projectDirs } from '../config/index.ts';
 import type { SkillScope } from '../protocol/index.ts';
 
 /** A folder searched for skills, and the scope its skills are reported with. */
@@ -33,9 +34,9 @@ export const systemSkillsDir = (codexHome: string) => join(codexHome, 'skills', 
  * client's extra roots.
  */
 export function skillRoots(input: RootsInput): SkillRoot[] {
-  const projectDirs = dirsFromProjectRoot(input.cwd, input.projectRootMarkers);
+  const dirs = projectDirs(input.cwd, input.projectRootMarkers);
   const roots: SkillRoot[] = [];
-  for (const dir of [...projectDirs].reverse()) {
+  for (const dir of [...dirs].reverse()) {
     const dotCodex = join(dir, '.codex');
     if (isDir(dotCodex) && resolve(dotCodex) !== resolve(input.codexHome)) roots.push({ path: join(dotCodex, 'skills'), scope: 'repo' });
   }
@@ -43,26 +44,13 @@ export function skillRoots(input: RootsInput): SkillRoot[] {
   if (input.home) roots.push({ path: join(input.home, '.agents', 'skills'), scope: 'user' });
   roots.push({ path: systemSkillsDir(input.codexHome), scope: 'system' });
   roots.push({ path: join(input.systemConfigDir, 'skills'), scope: 'admin' });
-  for (const dir of projectDirs) {
+  for (const dir of dirs) {
     const agents = join(dir, '.agents', 'skills');
     if (isDir(agents)) roots.push({ path: agents, scope: 'repo' });
   }
   const seen = new Set<string>();
   const unique = roots.filter((root) => !seen.has(root.path) && seen.add(root.path));
   return [...unique, ...normalizedExtraRoots(input.extraUserRoots ?? []).map((path) => ({ path, scope: 'user' as const }))];
-}
-
-/**
- * The folders from the project root (the nearest ancestor holding a marker) down to `cwd`; just
- * `cwd` without markers or without a marked ancestor. Paths are taken as given, not resolved.
- */
-export function dirsFromProjectRoot(cwd: string, markers: readonly string[]): string[] {
-  const chain: string[] = [];
-  for (let dir = cwd; ; dir = dirname(dir)) {
-    chain.push(dir);
-    if (markers.some((m) => existsSync(join(dir, m)))) return chain.reverse();
-    if (markers.length === 0 || dirname(dir) === dir) return [cwd];
-  }
 }
 
 function normalizedExtraRoots(roots: readonly string[]): string[] {

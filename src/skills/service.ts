@@ -5,7 +5,8 @@ import type { SkillMetadata, SkillsListEntry } from '../protocol/index.ts';
 import type { SkillRef } from '../core/prompt/skills-section.ts';
 import { setSkillEnabled } from './config-edit.ts';
 import { scanSkillRoots, type FoundSkill, type SkillScan } from './discover.ts';
-import { dirsFromProjectRoot, skillRoots } from './roots.ts';
+import { projectDirs } from '../config/index.ts';
+import { skillRoots } from './roots.ts';
 import { readSkillSettings } from './settings.ts';
 import { installSystemSkills } from './system/install.ts';
 import { SkillWatcher } from './watcher.ts';
@@ -87,7 +88,7 @@ export class SkillsService {
     const settings = readSkillSettings(this.options.codexHome, join(this.systemConfigDir, 'config.toml'));
     const absolute = this.absolute(cwd);
     const roots = skillRoots({ ...this.rootsInput(absolute), projectRootMarkers: settings.projectRootMarkers }).map((root) => root.path);
-    const candidates = dirsFromProjectRoot(absolute, settings.projectRootMarkers).map((dir) => join(dir, '.agents', 'skills'));
+    const candidates = projectDirs(absolute, settings.projectRootMarkers).map((dir) => join(dir, '.agents', 'skills'));
     this.watcher.watch(threadId, [...roots, ...candidates]);
   }
 

@@ -13,7 +13,7 @@ import { updatePlanHandler } from './update-plan.ts';
 import { viewImageHandler } from './view-image/tool.ts';
 
 /** A call's command rules: its thread's execpolicy, with the user's amendments written to it. */
-const commandPolicy = (ctx: ToolContext): CommandPolicy => ({
+export const commandPolicy = (ctx: ToolContext): CommandPolicy => ({
   requirement: (req) => execRequirement(ctx.rules.policy, req),
   amend: (prefix) => {
     // As the reference, a rule that cannot be saved does not stop the approved command.

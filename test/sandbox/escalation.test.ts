@@ -5,10 +5,11 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { ThreadRules } from '../../src/core/thread-rules.ts';
-import { emptyPolicy, execRequirement, mayAskToEscalate } from '../../src/exec-policy/index.ts';
+import { emptyPolicy } from '../../src/exec-policy/index.ts';
 import type { AskForApproval } from '../../src/protocol/index.ts';
 import { isSandboxAvailable } from '../../src/sandbox/index.ts';
 import { commandAuthorizer } from '../../src/tools/approvals/command-approval.ts';
+import { commandPolicy } from '../../src/tools/built-in.ts';
 import type { ToolContext } from '../../src/tools/registry.ts';
 import { shellToolHandlers } from '../../src/tools/shell/index.ts';
 import { testToolContext } from '../support/tool-context.ts';
@@ -18,11 +19,7 @@ const skip = process.platform !== 'linux'
   ? 'bubblewrap enforcement is Linux only'
   : !isSandboxAvailable() && 'bwrap is missing or cannot create namespaces here: install bubblewrap (apt-get install bubblewrap)';
 
-const authorize = commandAuthorizer((ctx) => ({
-  requirement: (req) => execRequirement(ctx.rules.policy, req),
-  amend: () => {},
-  mayAskToEscalate,
-}));
+const authorize = commandAuthorizer(commandPolicy);
 const shell = shellToolHandlers({ env: () => ({ PATH: process.env.PATH }), authorize });
 
 interface Asked {

@@ -1,6 +1,6 @@
-import { lstat, open, readFile } from 'node:fs/promises';
+import { lstat, open, readFile, realpath } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DEFAULT_ROOT_MARKERS, projectDirs } from '../project-dirs.ts';
+import { DEFAULT_ROOT_MARKERS, projectDirs } from '../../config/index.ts';
 
 /** The config keys that shape project-doc discovery; absent ones take the reference's defaults. */
 export interface ProjectDocSettings {
@@ -40,7 +40,9 @@ async function projectDocs(cwd: string, settings: ProjectDocSettings): Promise<s
   if (remaining <= 0) return null;
   const names = [...new Set([...DOC_NAMES, ...(settings.projectDocFallbackFilenames ?? []).filter(Boolean)])];
   const parts: string[] = [];
-  for (const dir of projectDirs(cwd, settings.projectRootMarkers ?? DEFAULT_ROOT_MARKERS)) {
+  // AGENTS.md is looked for along the real path, links resolved.
+  const real = await realpath(cwd).catch(() => cwd);
+  for (const dir of projectDirs(real, settings.projectRootMarkers ?? DEFAULT_ROOT_MARKERS)) {
     if (remaining <= 0) break;
     const file = await firstExisting(dir, names);
     if (!file) continue;

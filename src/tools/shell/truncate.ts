@@ -4,14 +4,14 @@
  * counts are the reference's estimate, four bytes of UTF-8 per token, so budgets are byte budgets.
  */
 
-const BYTES_PER_TOKEN = 4;
+export const BYTES_PER_TOKEN = 4;
 
 /** A model's budget for a tool output: in bytes (`…N chars truncated…`) or tokens. */
 export type TruncationPolicy = { kind: 'bytes'; limit: number } | { kind: 'tokens'; limit: number };
 
 export const approxTokenCount = (text: string): number => Math.ceil(Buffer.byteLength(text) / BYTES_PER_TOKEN);
 
-const byteBudget = (policy: TruncationPolicy): number => (policy.kind === 'bytes' ? policy.limit : policy.limit * BYTES_PER_TOKEN);
+export const byteBudget = (policy: TruncationPolicy): number => (policy.kind === 'bytes' ? policy.limit : policy.limit * BYTES_PER_TOKEN);
 
 /** Rust's `str::lines().count()`: a final newline does not start another line. */
 export function lineCount(text: string): number {

@@ -1,6 +1,6 @@
 /** Image files built in memory for the tests: PNG in any colour type (plain or interlaced) and GIF. */
 import { crc32, deflateSync } from 'node:zlib';
-import { PNG_SIGNATURE } from './png.ts';
+import { ADAM7, PNG_SIGNATURE } from './png.ts';
 
 export function pngChunk(type: string, data: Buffer): Buffer {
   const head = Buffer.alloc(8);
@@ -23,15 +23,6 @@ export interface PngSpec {
   extra?: Buffer[];
 }
 
-const ADAM7 = [
-  [0, 0, 8, 8],
-  [4, 0, 8, 8],
-  [0, 4, 4, 8],
-  [2, 0, 4, 4],
-  [0, 2, 2, 4],
-  [1, 0, 2, 2],
-  [0, 1, 1, 2],
-];
 
 /** Rows of packed samples, each with filter byte 0 (or `filter` when given). */
 function packRows(spec: PngSpec, xs: number[], ys: number[], filter = 0): Buffer {
